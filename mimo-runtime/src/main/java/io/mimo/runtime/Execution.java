@@ -1,0 +1,28 @@
+package io.mimo.runtime;
+
+import java.time.Duration;
+
+/** A workflow started with {@link Workflow#start()}: await it, time it out, or cancel it. */
+public interface Execution {
+
+    /**
+     * Blocks until every stream has ended.
+     *
+     * @throws WorkflowException if a stream failed, the workflow deadlocked or was cancelled, or the
+     *     waiting thread was interrupted (the workflow is then cancelled)
+     */
+    void await();
+
+    /**
+     * As {@link #await()}, for at most {@code timeout}.
+     *
+     * @return {@code true} if the workflow ended in time, {@code false} if it is still running
+     */
+    boolean await(Duration timeout);
+
+    /** Interrupts every stream; {@link #await()} then throws. Does nothing once the workflow has ended. */
+    void cancel();
+
+    /** Whether every stream has ended. */
+    boolean isDone();
+}

@@ -1,0 +1,22 @@
+package io.mimo.runtime;
+
+/**
+ * A workflow did not complete: a stream failed (the cause is its exception; failures of other
+ * streams after it are suppressed), the workflow deadlocked, or it was cancelled.
+ */
+public class WorkflowException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String stream;
+
+    /** @param stream the failing stream's name, or {@code null} when no one stream is at fault */
+    public WorkflowException(String message, String stream, Throwable cause) {
+        super(message, cause);
+        this.stream = stream;
+    }
+
+    /** The failing stream's name, or {@code null} when no one stream is at fault (deadlock, cancel). */
+    public String stream() {
+        return stream;
+    }
+}
