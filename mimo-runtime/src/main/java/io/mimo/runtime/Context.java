@@ -1,5 +1,7 @@
 package io.mimo.runtime;
 
+import java.nio.ByteBuffer;
+
 /**
  * What a running stream is handed: the reading and writing ends of its own ports.
  */
@@ -10,4 +12,10 @@ public interface Context {
 
     /** The writing end of one of this stream's output ports. */
     <T> Output<T> output(OutPort<T> port);
+
+    /** The reading end of one of this stream's byte input ports. */
+    ByteInput byteInput(InPort<ByteBuffer> port);
+
+    /** The writing end of one of this stream's byte output ports. */
+    ByteOutput byteOutput(OutPort<ByteBuffer> port);
 }

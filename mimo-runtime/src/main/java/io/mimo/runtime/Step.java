@@ -1,5 +1,6 @@
 package io.mimo.runtime;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -25,6 +26,22 @@ public abstract class Step {
 
     /** Declares an output port; names are unique across the step's inputs and outputs. */
     protected final <T> OutPort<T> output(String name) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /**
+     * Declares a byte input port: wired like any {@code InPort<ByteBuffer>}, read through
+     * {@link Context#byteInput(InPort)}. A pipe into it is bounded in bytes, not items.
+     */
+    protected final InPort<ByteBuffer> byteInput(String name) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /**
+     * Declares a byte output port: wired like any {@code OutPort<ByteBuffer>}, written through
+     * {@link Context#byteOutput(OutPort)}. Pipes out of it are bounded in bytes, not items.
+     */
+    protected final OutPort<ByteBuffer> byteOutput(String name) {
         throw new UnsupportedOperationException("not yet");
     }
 
