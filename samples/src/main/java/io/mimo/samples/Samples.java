@@ -15,7 +15,7 @@ public final class Samples {
         SEEDS.put("linear", SeedSamples::linear);
         SEEDS.put("fork", SeedSamples::fork);
         SEEDS.put("split", SeedSamples::split);
-        SEEDS.put("join", SeedSamples::join);
+        SEEDS.put("zip", SeedSamples::zip);
     }
 
     private Samples() {}

@@ -40,9 +40,12 @@ public final class SeedSamples {
         return wf;
     }
 
-    /** {@code join}: two ranges zipped into a multiply, element by element. */
-    public static Workflow join(PrintStream out) {
-        Workflow wf = new Workflow("join");
+    /**
+     * {@code zip} (the seed's "join"): two ranges zipped into a multiply, element by element. The runner
+     * calls it {@code zip} because {@code join} is the CSV merge-join.
+     */
+    public static Workflow zip(PrintStream out) {
+        Workflow wf = new Workflow("zip");
         var left = wf.add(NumbersStreams.range(0, 5));
         var right = wf.add(NumbersStreams.range(10, 15));
         var multiply = wf.add(NumbersStreams.multiply());

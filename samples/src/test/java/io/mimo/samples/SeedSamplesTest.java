@@ -55,6 +55,6 @@ class SeedSamplesTest {
 
     @Test
     void zipMultipliesTheTwoRangesPairwise() {
-        assertEquals(List.of("0", "11", "24", "39", "56"), linesOf(SeedSamples::join));
+        assertEquals(List.of("0", "11", "24", "39", "56"), linesOf(SeedSamples::zip));
     }
 }
