@@ -17,7 +17,7 @@ final class TestIo {
      * A gathering channel that writes a random part of what it is offered (sometimes nothing, as a
      * full non-blocking channel does) and records how many views each call got.
      */
-    static final class ShortWriteChannel implements GatheringByteChannel {
+    static class ShortWriteChannel implements GatheringByteChannel {
         final ByteArrayOutputStream written = new ByteArrayOutputStream();
         final List<Integer> viewsPerCall = new ArrayList<>();
         private final Random random;
