@@ -2,6 +2,7 @@ package io.mimo.samples.join;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mimo.samples.join.CsvRecords.RecordTooLongException;
@@ -46,7 +47,7 @@ class CsvRecordsTest {
         CsvRecords records = new CsvRecords(100);
         records.feed(ByteBuffer.wrap(bytes));
         ByteBuffer first = records.next(false);
-        assertEquals(bytes, first.array());
+        assertSame(bytes, first.array());
     }
 
     @Test
