@@ -5,6 +5,7 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 
 /** Compiling test sources with the processor, as a user's build would. */
@@ -13,7 +14,12 @@ final class Compilations {
 
     /** Compiles with every lint warning on, so that tests can demand none. */
     static Compilation compile(JavaFileObject... sources) {
-        return Compiler.javac().withProcessors(new StreamProcessor()).withOptions("-Xlint:all").compile(sources);
+        return compile(new StreamProcessor(), sources);
+    }
+
+    /** As {@link #compile(JavaFileObject...)}, with {@code processor}. */
+    static Compilation compile(Processor processor, JavaFileObject... sources) {
+        return Compiler.javac().withProcessors(processor).withOptions("-Xlint:all").compile(sources);
     }
 
     /** A source file from {@code src/test/resources/sources}, named by its class: {@code "p.Numbers"}. */

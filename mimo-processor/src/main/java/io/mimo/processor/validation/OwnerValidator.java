@@ -36,9 +36,9 @@ public final class OwnerValidator {
         if (owner.getNestingKind() == NestingKind.MEMBER
                 && owner.getKind() == ElementKind.CLASS
                 && !owner.getModifiers().contains(Modifier.STATIC)) {
-            reporter.error(ErrorTag.INNER_CLASS, owner, "class " + owner.getSimpleName() + " is an inner class (not"
-                    + " static), so its instances belong to an enclosing instance that the generated "
-                    + StepNames.generatedClass(owner) + " cannot know; make it a static nested class");
+            reporter.error(ErrorTag.INNER_CLASS, owner, "@Stream methods belong in a top-level or static nested class,"
+                    + " and " + owner.getSimpleName() + " is an inner class, whose instances need an enclosing"
+                    + " instance; make it static");
             valid = false;
         }
         return valid;

@@ -39,8 +39,8 @@ public final class StreamNameValidator {
                         + " rename the method");
             } else if (earlier != null) {
                 String what = earlier.getSimpleName().contentEquals(name)
-                        ? "the factory " + name + " and the step class " + stepClass + "; @Stream methods cannot be"
-                                + " overloaded"
+                        ? "the factory " + name + " and the step class " + stepClass + ", and @Stream methods cannot"
+                                + " be overloaded"
                         : "the step class " + stepClass;
                 reporter.error(ErrorTag.DUPLICATE_STREAM, method, annotation.mirror(), "@Stream method "
                         + signature(method) + " clashes with " + signature(earlier) + ": both would generate " + what

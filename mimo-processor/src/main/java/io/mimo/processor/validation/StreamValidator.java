@@ -56,8 +56,10 @@ public final class StreamValidator {
         private final StreamAnnotation annotation;
         private final String methodName;
         private final Map<String, VariableElement> parameters = new LinkedHashMap<>();
-        /** The first occurrence of each well-formed port name. */
+        /** The first occurrence of each port name. */
         private final Map<String, PortName> claims = new LinkedHashMap<>();
+        /** Names already reported as not identifiers: no parameter can have them, but they still count as out names. */
+        private final Set<String> malformed = new HashSet<>();
         private boolean valid = true;
 
         Check(ExecutableElement method, StreamAnnotation annotation) {
@@ -92,17 +94,18 @@ public final class StreamValidator {
 
         private void checkNames() {
             for (PortName name : annotation.names()) {
-                if (!Names.isIdentifier(name.name())) {
-                    errorOn(ErrorTag.INVALID_PORT_NAME, name, name.kind().member() + " name \"" + name.name()
-                            + "\" is not a valid port name; a port is named after its parameter and gets an accessor"
-                            + " of that name, so it must be a Java identifier and not a keyword");
-                } else if (claims.containsKey(name.name())) {
+                if (claims.containsKey(name.name())) {
                     PortName first = claims.get(name.name());
                     errorOn(ErrorTag.DUPLICATE_PORT, name, "port \"" + name.name() + "\" is already named in "
                             + first.kind().member() + "; each port has one name, unique across in and out");
                 } else {
                     claims.put(name.name(), name);
-                    if (Names.RESERVED.contains(name.name())) {
+                    if (!Names.isIdentifier(name.name())) {
+                        malformed.add(name.name());
+                        errorOn(ErrorTag.INVALID_PORT_NAME, name, name.kind().member() + " name \"" + name.name()
+                                + "\" is not a valid port name; a port is named after its parameter and gets an"
+                                + " accessor of that name, so it must be a Java identifier and not a keyword");
+                    } else if (Names.RESERVED.contains(name.name())) {
                         errorOn(ErrorTag.RESERVED_PORT_NAME, name, "port name \"" + name.name()
                                 + "\" is reserved: the accessor " + name.name() + "() of step "
                                 + StepNames.stepClass(methodName) + " would clash with a method every step has;"
@@ -190,6 +193,7 @@ public final class StreamValidator {
             if (returnType.getKind() != TypeKind.VOID) {
                 unmatched.removeAll(returnCandidates(returnType, unmatched, unnamed));
             }
+            unmatched.removeIf(name -> malformed.contains(name.name()));
             Set<String> explained = new HashSet<>();
             for (PortName name : unmatched) {
                 Optional<String> suggestion = Names.nearest(name.name(), unnamed.stream()
@@ -362,7 +366,7 @@ public final class StreamValidator {
     }
 
     private static String article(PortType type) {
-        return (type.simpleName().startsWith("I") ? "an " : "a ") + type.simpleName();
+        return ("AEIOU".indexOf(type.simpleName().charAt(0)) >= 0 ? "an " : "a ") + type.simpleName();
     }
 
     /** A type as users write it: {@code Output<Integer>}, not {@code io.mimo.runtime.Output<java.lang.Integer>}. */
