@@ -28,6 +28,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -144,7 +145,7 @@ public final class StreamProcessor extends AbstractProcessor {
         List<ExecutableElement> methods = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
                 .filter(method -> StreamAnnotation.of(method).isPresent())
                 .toList();
-        if (methods.stream().anyMatch(method -> SignatureTypes.firstUnresolved(method).isPresent())) {
+        if (methods.stream().anyMatch(StreamProcessor::hasUnresolved)) {
             if (!lastRound) {
                 deferred.add(name);
                 return;
@@ -171,11 +172,22 @@ public final class StreamProcessor extends AbstractProcessor {
         }
     }
 
+    private static boolean hasUnresolved(ExecutableElement method) {
+        return SignatureTypes.firstUnresolved(method).isPresent()
+                || !StreamAnnotation.of(method).orElseThrow().unresolved().isEmpty();
+    }
+
     private void reportUnresolved(ExecutableElement method) {
+        String consequence = " could not be resolved, so no step was generated for "
+                + method.getEnclosingElement().getSimpleName() + "; fix the reference, or make sure whatever generates ";
         SignatureTypes.firstUnresolved(method).ifPresent(type -> reporter.error(ErrorTag.UNRESOLVED_TYPE, method,
-                "type " + type + " in the signature of @Stream method " + method.getSimpleName() + " could not be"
-                        + " resolved, so no step was generated for " + method.getEnclosingElement().getSimpleName()
-                        + "; fix the reference, or make sure whatever generates " + simpleName(type) + " runs"));
+                "type " + type + " in the signature of @Stream method " + method.getSimpleName() + consequence
+                        + simpleName(type) + " runs"));
+        StreamAnnotation annotation = StreamAnnotation.of(method).orElseThrow();
+        for (AnnotationValue value : annotation.unresolved()) {
+            reporter.error(ErrorTag.UNRESOLVED_TYPE, method, annotation.mirror(), value, "a port name of @Stream"
+                    + " method " + method.getSimpleName() + consequence + "it runs");
+        }
     }
 
     private static String simpleName(TypeMirror type) {

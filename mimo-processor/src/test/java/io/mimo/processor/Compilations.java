@@ -22,6 +22,11 @@ final class Compilations {
         return Compiler.javac().withProcessors(processor).withOptions("-Xlint:all").compile(sources);
     }
 
+    /** As {@link #compile(JavaFileObject...)}, with {@code other} running before the mimo processor. */
+    static Compilation compile(Processor other, StreamProcessor mimo, JavaFileObject... sources) {
+        return Compiler.javac().withProcessors(other, mimo).withOptions("-Xlint:all").compile(sources);
+    }
+
     /** A source file from {@code src/test/resources/sources}, named by its class: {@code "p.Numbers"}. */
     static JavaFileObject source(String className) {
         return JavaFileObjects.forResource("sources/" + className.replace('.', '/') + ".java");

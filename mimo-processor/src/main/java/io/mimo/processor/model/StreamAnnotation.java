@@ -10,8 +10,14 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
-/** A {@code @Stream} annotation as written on a method: its mirror and its port names in order. */
-public record StreamAnnotation(AnnotationMirror mirror, List<PortName> in, List<PortName> out) {
+/**
+ * A {@code @Stream} annotation as written on a method: its mirror and its port names in order.
+ *
+ * @param unresolved the values javac could not resolve yet, such as a constant of a class that
+ *     another processor has still to generate; they are not among the names
+ */
+public record StreamAnnotation(
+        AnnotationMirror mirror, List<PortName> in, List<PortName> out, List<AnnotationValue> unresolved) {
 
     /** The qualified name of {@code @Stream}. */
     public static final String NAME = "io.mimo.Stream";
@@ -21,8 +27,12 @@ public record StreamAnnotation(AnnotationMirror mirror, List<PortName> in, List<
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
             if (type.getQualifiedName().contentEquals(NAME)) {
+                List<AnnotationValue> unresolved = new ArrayList<>();
                 return Optional.of(new StreamAnnotation(
-                        mirror, names(mirror, PortKind.IN), names(mirror, PortKind.OUT)));
+                        mirror,
+                        names(mirror, PortKind.IN, unresolved),
+                        names(mirror, PortKind.OUT, unresolved),
+                        List.copyOf(unresolved)));
             }
         }
         return Optional.empty();
@@ -40,7 +50,7 @@ public record StreamAnnotation(AnnotationMirror mirror, List<PortName> in, List<
         return explicitValue(mirror, kind);
     }
 
-    private static List<PortName> names(AnnotationMirror mirror, PortKind kind) {
+    private static List<PortName> names(AnnotationMirror mirror, PortKind kind, List<AnnotationValue> unresolved) {
         List<PortName> names = new ArrayList<>();
         // A value javac could not attribute (a non-constant, a wrong type) is javac's error to
         // report; such entries are skipped rather than guessed at.
@@ -48,7 +58,12 @@ public record StreamAnnotation(AnnotationMirror mirror, List<PortName> in, List<
                 && array.getValue() instanceof List<?> values) {
             for (Object value : values) {
                 if (value instanceof AnnotationValue entry && entry.getValue() instanceof String name) {
-                    names.add(new PortName(name, kind, entry));
+                    // how javac hands out a value it could not attribute, such as an unknown constant
+                    if (name.equals("<error>")) {
+                        unresolved.add(entry);
+                    } else {
+                        names.add(new PortName(name, kind, entry));
+                    }
                 }
             }
         }
