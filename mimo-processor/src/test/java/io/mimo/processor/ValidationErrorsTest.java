@@ -331,6 +331,15 @@ class ValidationErrorsTest {
     }
 
     @Test
+    void methodNamedLikeAnObjectMethod() {
+        assertOnlyError("""
+                @Stream(in = "x", out = "text")
+                static String toString(int x) { return "" + x; }
+                """, 8, "[mimo/StepNameClash] @Stream method toString would generate a static factory toString in"
+                + " BadStreams, which clashes with Object.toString; rename the method");
+    }
+
+    @Test
     void methodWithoutPorts() {
         assertOnlyError("""
                 @Stream

@@ -10,6 +10,5 @@ import javax.lang.model.type.TypeMirror;
  * @param type the item type, boxed ({@code int} gives {@code Integer}); {@code ByteBuffer} for
  *     byte ports
  * @param bytes whether it is a byte port ({@code ByteInput}/{@code ByteOutput})
- * @param parameter whether a parameter carries it (otherwise it is the return value)
  */
-public record Port(String name, PortKind kind, TypeMirror type, boolean bytes, boolean parameter) {}
+public record Port(String name, PortKind kind, TypeMirror type, boolean bytes) {}

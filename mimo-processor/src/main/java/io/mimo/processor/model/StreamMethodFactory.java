@@ -38,7 +38,7 @@ public final class StreamMethodFactory {
             VariableElement parameter = parameters.get(name.name());
             Port port;
             if (parameter == null) {
-                port = new Port(name.name(), PortKind.OUT, returnItemType(method.getReturnType()), false, false);
+                port = new Port(name.name(), PortKind.OUT, returnItemType(method.getReturnType()), false);
                 returnPort = Optional.of(port);
             } else {
                 Optional<PortType> portType = PortType.of(parameter.asType());
@@ -46,8 +46,7 @@ public final class StreamMethodFactory {
                         name.name(),
                         name.kind(),
                         portType.isPresent() ? itemType(portType.get(), parameter.asType()) : boxed(parameter.asType()),
-                        portType.map(PortType::bytes).orElse(false),
-                        true);
+                        portType.map(PortType::bytes).orElse(false));
                 portArguments.put(name.name(), new Argument.PortArgument(port, portType.isPresent()));
             }
             (port.kind() == PortKind.IN ? inputs : outputs).add(port);

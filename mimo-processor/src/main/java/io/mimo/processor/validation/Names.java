@@ -1,24 +1,32 @@
 package io.mimo.processor.validation;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
 
 /** Rules and hints about the names users write. */
 final class Names {
+    /** The methods of {@code Object}, which a generated factory or accessor must not clash with. */
+    static final Set<String> OBJECT_METHODS = Set.of(
+            "toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+
     /**
      * Names a port cannot have because its accessor would clash with, or read as, a method every
-     * step has: {@code Step}'s and {@code Object}'s, {@code onlyInput}/{@code onlyOutput} of
+     * step has: {@code Object}'s and {@code Step}'s, {@code onlyInput}/{@code onlyOutput} of
      * {@code OneInput}/{@code OneOutput}, and the wiring verbs {@code pipe} and {@code discard}.
      */
-    static final Set<String> RESERVED = Set.of(
-            "name", "inputs", "outputs", "run",
-            "onlyInput", "onlyOutput", "pipe", "discard",
-            "toString", "hashCode", "equals", "getClass",
-            "notify", "notifyAll", "wait", "clone", "finalize");
+    static final Set<String> RESERVED = union(OBJECT_METHODS, Set.of(
+            "name", "inputs", "outputs", "run", "onlyInput", "onlyOutput", "pipe", "discard"));
 
     private Names() {}
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        return Set.copyOf(union);
+    }
 
     /** Whether {@code name} may name a Java variable or method: an identifier, not a keyword. */
     static boolean isIdentifier(String name) {

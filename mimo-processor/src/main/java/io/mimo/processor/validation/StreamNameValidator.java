@@ -10,8 +10,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Checks that the {@code @Stream} methods of one class give distinct generated names: one
- * factory and one step class each, nested in the generated class.
+ * Checks that the {@code @Stream} methods of one class give distinct generated names that the
+ * generated class can hold: one factory and one step class each.
  */
 public final class StreamNameValidator {
     private final Reporter reporter;
@@ -33,7 +33,11 @@ public final class StreamNameValidator {
             String stepClass = StepNames.stepClass(name);
             ExecutableElement earlier = byStepClass.putIfAbsent(stepClass, method);
             StreamAnnotation annotation = StreamAnnotation.of(method).orElseThrow();
-            if (stepClass.equals(generatedClass)) {
+            if (Names.OBJECT_METHODS.contains(name)) {
+                reporter.error(ErrorTag.STEP_NAME_CLASH, method, annotation.mirror(), "@Stream method " + name
+                        + " would generate a static factory " + name + " in " + generatedClass + ", which clashes"
+                        + " with Object." + name + "; rename the method");
+            } else if (stepClass.equals(generatedClass)) {
                 reporter.error(ErrorTag.STEP_NAME_CLASH, method, annotation.mirror(), "@Stream method " + name
                         + " would generate a step class " + stepClass + " inside the generated class of the same name;"
                         + " rename the method");
