@@ -52,6 +52,8 @@ import javax.lang.model.util.ElementFilter;
  *       processing ends are reported then, and nothing is generated for that class.
  *   <li>The processor never throws: a failure of its own becomes one {@code [mimo/InternalError]}
  *       on the element being processed.
+ *   <li>javac shows processors no member of a local or anonymous class, so {@code @Stream} there
+ *       goes unseen: no code and no error of ours; uses of the missing factory fail instead.
  * </ul>
  */
 @AutoService(Processor.class)
