@@ -566,7 +566,9 @@ public final class ByteStream {
 
     /**
      * Performs one read of at most {@code maxBytes} from {@code in} into heap memory this stream
-     * owns, and appends what was read. Returns the count read, or -1 at {@code in}'s end.
+     * owns, and appends what was read. Returns the count read, or -1 at {@code in}'s end. Reads go
+     * into 8 KiB chunks shared by later reads; a larger {@code maxBytes} allocates a chunk that
+     * large when the current one has less room.
      */
     public int readFrom(InputStream in, int maxBytes) throws IOException {
         requireNonNegative(maxBytes, "maxBytes");
@@ -584,7 +586,7 @@ public final class ByteStream {
     /**
      * Performs one read of at most {@code maxBytes} from {@code src} into heap memory this stream
      * owns, and appends what was read. Returns the count read: 0 when a non-blocking channel has
-     * nothing ready, -1 at {@code src}'s end.
+     * nothing ready, -1 at {@code src}'s end. Memory is taken as by {@link #readFrom(InputStream, int)}.
      */
     public int readFrom(ReadableByteChannel src, int maxBytes) throws IOException {
         requireNonNegative(maxBytes, "maxBytes");
@@ -611,30 +613,39 @@ public final class ByteStream {
      * non-blocking channel writing 0), consuming exactly the bytes written; returns how many. A
      * {@link GatheringByteChannel} gets the views directly, at most 1024 a call; others get one
      * view a call. A short write is followed by another write of the rest. No byte is copied.
+     * When {@code dst} throws, the stream keeps the bytes it did not take.
      */
     public long writeTo(WritableByteChannel dst) throws IOException {
         long total = 0;
-        if (dst instanceof GatheringByteChannel gathering) {
-            ByteBuffer[] batch = new ByteBuffer[Math.min(views.size(), MAX_GATHER)];
-            while (!views.isEmpty()) {
-                int n = 0;
-                for (ByteBuffer view : views) {
-                    batch[n++] = view;
-                    if (n == batch.length) break;
+        try {
+            if (dst instanceof GatheringByteChannel gathering) {
+                ByteBuffer[] batch = new ByteBuffer[Math.min(views.size(), MAX_GATHER)];
+                while (!views.isEmpty()) {
+                    int n = 0;
+                    for (ByteBuffer view : views) {
+                        batch[n++] = view;
+                        if (n == batch.length) break;
+                    }
+                    // The channel moves the positions of our views as it writes them.
+                    long written = gathering.write(batch, 0, n);
+                    dropWritten(written);
+                    total += written;
+                    if (written == 0) break;
                 }
-                // The channel moves the positions of our views as it writes them.
-                long written = gathering.write(batch, 0, n);
-                dropWritten(written);
-                total += written;
-                if (written == 0) break;
+            } else {
+                while (!views.isEmpty()) {
+                    int written = dst.write(views.getFirst());
+                    dropWritten(written);
+                    total += written;
+                    if (written == 0) break;
+                }
             }
-        } else {
-            while (!views.isEmpty()) {
-                int written = dst.write(views.getFirst());
-                dropWritten(written);
-                total += written;
-                if (written == 0) break;
-            }
+        } catch (IOException | RuntimeException e) {
+            // The channel may have taken part of a view before it threw: keep what it left.
+            byteCount = 0;
+            for (ByteBuffer view : views) byteCount += view.remaining();
+            dropWritten(0);
+            throw e;
         }
         return total;
     }
