@@ -29,8 +29,9 @@ import java.util.Objects;
  * the buffer they came from. Bytes are copied only where a method says so: {@link #read(int)},
  * {@link #readLine(int)} and {@link #toView()} when the bytes asked for span views,
  * {@link #readInto}, {@link #toByteArray()}, {@link #deepCopy()}, {@link #asOutputStream()} and
- * {@link #readFrom(InputStream, int)} (which fill memory the stream owns). A copy is a heap
- * buffer in the byte order of the first view it copies. Empty views are never stored.
+ * the {@code readFrom} methods (which fill memory the stream owns). A buffer that a read copies
+ * into is on the heap, in the byte order of the first view it copies from. Empty views are never
+ * stored.
  *
  * <h2>Nothing to read</h2>
  * A stream has no end: being empty only means "nothing yet", as a non-blocking channel returning
@@ -60,7 +61,8 @@ import java.util.Objects;
  * <tr><td>{@code unwriteview()}</td><td>{@link #unwriteView()}</td></tr>
  * <tr><td>{@code read(n)}, {@code read()}</td><td>{@link #read(int)}, {@link #read()}</td></tr>
  * <tr><td>{@code read1(n)}</td><td>{@link #read1(int)}</td></tr>
- * <tr><td>{@code readinto(b)}, {@code readinto1(b)}</td><td>{@link #readInto(ByteBuffer)}, {@link #readInto(byte[], int, int)}</td></tr>
+ * <tr><td>{@code readinto(b)}</td><td>{@link #readInto(ByteBuffer)}, {@link #readInto(byte[], int, int)}</td></tr>
+ * <tr><td>{@code readinto1(b)}</td><td>{@link #read1(int)}, then {@link ByteBuffer#put(ByteBuffer)} if a copy is needed</td></tr>
  * <tr><td>{@code readline()}, {@code readlines()}</td><td>{@link #readLine(int)}, {@link #readLineWithTerminator(int)} (called in a loop)</td></tr>
  * <tr><td>{@code seek(n)}</td><td>{@link #skip(long)}</td></tr>
  * <tr><td>{@code truncate(n)}</td><td>{@link #truncate(long)}</td></tr>
@@ -69,10 +71,11 @@ import java.util.Objects;
  * <tr><td>{@code Stream.frombuffer(b)}</td><td>{@link #fromBuffer(ByteBuffer)}</td></tr>
  * <tr><td>{@code toview()}, {@code bytes(stream)}</td><td>{@link #toView()}, {@link #toByteArray()} (these two do not consume)</td></tr>
  * <tr><td>{@code copy.copy(s)}, {@code copy.deepcopy(s)}</td><td>{@link #copy()}, {@link #deepCopy()}</td></tr>
+ * <tr><td>{@code close()}</td><td>{@link #truncate(long) truncate(0)}; the garbage collector frees the memory</td></tr>
  * <tr><td>the {@code io.BufferedIOBase} it is</td><td>{@link #asInputStream()}, {@link #asOutputStream()}, {@link #readFrom}, {@link #writeTo}</td></tr>
  * </table>
  * Two differences on purpose: streamview's {@code readline} leaves the {@code \n} in the stream
- * (so the next call returns an empty line) and, without one, returns everything as a line;
+ * (so later calls never get past it) and, without one, returns everything as a line;
  * {@code readLine} here consumes the terminator and waits for it. And streamview's
  * {@code deepcopy} of a one-view stream still shares that view's memory; {@link #deepCopy()} never
  * shares.
