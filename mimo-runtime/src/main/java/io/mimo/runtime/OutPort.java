@@ -81,8 +81,8 @@ public final class OutPort<T> {
     public void discard() {
         checkNotStarted(step, "discard '" + this + "'");
         if (!wires.isEmpty()) {
-            throw new IllegalStateException("cannot discard '" + this + "': it is already piped to "
-                    + wires.get(0).to() + "; an output is either piped or discarded");
+            throw new IllegalStateException("cannot discard '" + this + "': it is already piped to '"
+                    + wires.get(0).to() + "'; an output is either piped or discarded");
         }
         discarded = true;
     }
