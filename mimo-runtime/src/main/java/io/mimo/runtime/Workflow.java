@@ -316,9 +316,9 @@ public final class Workflow {
      *     print    in: value  out: -
      *     print-2  in: value  out: -
      *   pipes
-     *     range.entity -&gt; fork.input     256 items
-     *     fork.even    -&gt; print.value    256 items
-     *     fork.odd     -&gt; print-2.value  16 items
+     *     range.entity  -&gt; fork.input      256 items
+     *     fork.even     -&gt; print.value     256 items
+     *     fork.odd      -&gt; print-2.value   16 items
      * </pre>
      */
     @Override

@@ -106,9 +106,11 @@ abstract class Pipe implements Blocker {
 
     /** Reader's thread, when its stream ends: later writes are dropped; a waiting writer goes on. */
     final void kill() {
+        // Uncounted before marked dead: a writer that sees the pipe dead sees the count too, so
+        // the push that first finds every pipe dead is the one that ends it.
+        writer.pipeDied();
         dead = true;
         dropData();
-        writer.pipeDied();
         afterRead();
     }
 
