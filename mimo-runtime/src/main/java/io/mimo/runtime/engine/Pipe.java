@@ -32,6 +32,8 @@ abstract class Pipe implements Blocker {
     // the store half of a Dekker pair with the other side's StreamRun.waitingOn (see StreamRun.await).
     private volatile boolean closed;
     private volatile boolean dead;
+    /** Reader-only: the reader owes the writer a wake-up ({@link #afterRead()}). */
+    private boolean wakeDeferred;
 
     Pipe(StreamRun writer, StreamRun reader, String name) {
         this.writer = writer;
@@ -91,8 +93,27 @@ abstract class Pipe implements Blocker {
         }
     }
 
-    /** Reader's thread, after consuming data: wakes the writer if it waits for room here. */
+    /**
+     * Reader's thread, after consuming data: wakes the writer if it waits for room here, once the
+     * pipe is half empty. Until then the wake-up is deferred, so that a slow reader does not wake
+     * its writer for every item; the reader wakes it anyway before it blocks itself
+     * ({@link StreamRun#await}) or ends ({@link #kill()}), so that it is never counted blocked
+     * while this pipe has room, and no deadlock is found that is not one.
+     */
     final void afterRead() {
+        if (writer.waitingOn == this) {
+            if (size() <= capacity() / 2) {
+                writer.run.wake(writer, this);
+            } else if (!wakeDeferred) {
+                wakeDeferred = true;
+                reader.deferWake(this);
+            }
+        }
+    }
+
+    /** Reader's thread: the deferred wake-up is due. */
+    final void wakeWriter() {
+        wakeDeferred = false;
         if (writer.waitingOn == this) {
             writer.run.wake(writer, this);
         }
@@ -111,7 +132,7 @@ abstract class Pipe implements Blocker {
         writer.pipeDied();
         dead = true;
         dropData();
-        afterRead();
+        wakeWriter();
     }
 
     @Override

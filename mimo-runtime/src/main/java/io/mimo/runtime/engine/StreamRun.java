@@ -37,6 +37,9 @@ final class StreamRun implements Runnable {
     /** Guarded by the run's lock: {@code waitingOn} is confirmed and counted as blocked. */
     boolean confirmed;
 
+    /** Pipes into this stream whose writer it owes a wake-up, due before it blocks. */
+    private final List<Pipe> deferredWakes = new ArrayList<>();
+
     /** Pipes out of this stream whose reader is still running, plus one per discarded output. */
     private final AtomicInteger livePipes = new AtomicInteger();
 
@@ -62,6 +65,11 @@ final class StreamRun implements Runnable {
         if (livePipes.get() == 0) {
             throw Signal.BrokenPipe.INSTANCE;
         }
+    }
+
+    /** On this stream's thread: {@code pipe}'s writer waits for room; wake it before blocking. */
+    void deferWake(Pipe pipe) {
+        deferredWakes.add(pipe);
     }
 
     /** On this stream's thread: throws if the workflow is stopping or the thread was interrupted. */
@@ -101,6 +109,10 @@ final class StreamRun implements Runnable {
                     + "': use it on the stream's own thread only");
         }
         checkNotStopping();
+        if (!deferredWakes.isEmpty()) {
+            deferredWakes.forEach(Pipe::wakeWriter);
+            deferredWakes.clear();
+        }
         waitingOn = blocker;
         if (blocker.ready()) {
             // Not confirmed, so not counted: no lock needed. If a waker got here first, it already
