@@ -56,6 +56,51 @@ class DeadlockTest {
     }
 
     @Test
+    void aGrownPipeIntoAMergedInputKeepsArrivalOrder() {
+        int items = 500;
+        Workflow wf = new Workflow("merged", 2);
+        var source = wf.add(new Step("source") {
+            final OutPort<String> a = output("a");
+            final OutPort<String> b = output("b");
+            final OutPort<String> c = output("c");
+
+            @Override
+            protected void run(Context context) {
+                for (int i = 0; i < items; i++) {
+                    context.output(a).push("a" + i);
+                    context.output(b).push("b" + i);
+                    context.output(c).push("c" + i);
+                }
+            }
+        });
+        var join = wf.add(new Join<String, String, String>("join", (left, right, out) -> {
+            for (String x : left) {
+                out.push(x);
+            }
+            for (String x : right) {
+                out.push(x);
+            }
+        }));
+        var sink = wf.add(new Sink<String>("sink"));
+        source.a.pipe(join.left);
+        source.b.pipe(join.right);
+        source.c.pipe(join.right);
+        join.pipe(sink);
+
+        wf.run();
+
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            expected.add("a" + i);
+        }
+        for (int i = 0; i < items; i++) {
+            expected.add("b" + i);
+            expected.add("c" + i);
+        }
+        assertEquals(expected, sink.items);
+    }
+
+    @Test
     void pastTheGrowthLimitAnArtificialDeadlockFailsSayingWhoWaitsOnWhat() {
         Workflow wf = new Workflow("join", 4).growthLimit(8);
         var source = wf.add(new Step("source") {

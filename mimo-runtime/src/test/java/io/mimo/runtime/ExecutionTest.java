@@ -123,4 +123,12 @@ class ExecutionTest {
         assertTrue(flagKept.get());
         assertAllEnded(source);
     }
+
+    @Test
+    void anEmptyWorkflowRunsAndIsDoneAtOnce() {
+        Execution execution = new Workflow("empty").start();
+
+        assertTrue(execution.isDone());
+        execution.await();
+    }
 }

@@ -128,6 +128,8 @@ final class ItemPipe extends Pipe {
 
     @Override
     boolean hasRoom() {
+        // Volatile: the writer's half of the Dekker pair when it re-checks after publishing that it
+        // waits (StreamRun.await); the reader's index must not come from a stale cache here.
         return producerIndex - (long) CONSUMER_INDEX.getVolatile(this) < capacity;
     }
 
@@ -138,6 +140,8 @@ final class ItemPipe extends Pipe {
 
     @Override
     void dropData() {
+        // Acquire the writer's index, so every slot below it holds what it wrote; release ours, so
+        // a writer that has not yet seen the pipe dead finds room and does not wait.
         long p = (long) PRODUCER_INDEX.getVolatile(this);
         for (long c = consumerIndex; c < p; c++) {
             buffer[(int) c & mask] = null;
@@ -179,6 +183,8 @@ final class ItemPipe extends Pipe {
 
     @Override
     long size() {
+        // Volatile reads: called by the reader (deferring a wake-up) and under the run's lock for
+        // messages, where either index may belong to the other side.
         return (long) PRODUCER_INDEX.getVolatile(this) - (long) CONSUMER_INDEX.getVolatile(this);
     }
 

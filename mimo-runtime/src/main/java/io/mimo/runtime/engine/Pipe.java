@@ -12,7 +12,9 @@ package io.mimo.runtime.engine;
  *   <li>waiting for room: the pipe is the {@link Blocker} its writer waits on
  *       ({@link #awaitRoom()}), and a read wakes it ({@link #afterRead()});</li>
  *   <li>waiting for data: {@link #readerEnd} is what the reader waits on (an input may merge
- *       several pipes), and a write or close wakes it ({@link #afterWrite()}).</li>
+ *       several pipes), and a write or close wakes it ({@link #afterWrite()}). It must not be the
+ *       pipe itself: a stream waiting on a {@code Pipe} is taken to wait for room in it, which
+ *       is what deadlock resolution grows.</li>
  * </ul>
  *
  * A kind of pipe implements {@link #hasRoom()}, {@link #hasData()}, {@link #dropData()},
