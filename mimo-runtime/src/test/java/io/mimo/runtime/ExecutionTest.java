@@ -131,4 +131,22 @@ class ExecutionTest {
         assertTrue(execution.isDone());
         execution.await();
     }
+
+    @Test
+    void aStreamAwaitingItsOwnWorkflowFailsInsteadOfHanging() {
+        AtomicReference<Execution> self = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        Workflow wf = new Workflow("selfish");
+        wf.add(new Source<Integer>("waiter", out -> {
+            started.await();
+            self.get().await();
+        })).out.discard();
+        self.set(wf.start());
+        started.countDown();
+
+        WorkflowException e = assertThrows(WorkflowException.class, self.get()::await);
+
+        assertEquals("stream 'waiter' awaits its own workflow 'selfish': it would wait for itself forever",
+                assertInstanceOf(IllegalStateException.class, e.getCause()).getMessage());
+    }
 }

@@ -342,6 +342,7 @@ final class Run implements Execution {
 
     @Override
     public void await() {
+        checkNotAStream();
         try {
             ended.await();
         } catch (InterruptedException e) {
@@ -354,6 +355,7 @@ final class Run implements Execution {
 
     @Override
     public boolean await(Duration timeout) {
+        checkNotAStream();
         try {
             if (!ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 return false;
@@ -365,6 +367,17 @@ final class Run implements Execution {
         joinAll();
         throwIfFailed();
         return true;
+    }
+
+    /** A stream awaiting its own workflow would wait for itself forever. */
+    private void checkNotAStream() {
+        Thread self = Thread.currentThread();
+        for (StreamRun stream : streams) {
+            if (stream.thread == self) {
+                throw new IllegalStateException("stream '" + stream.name + "' awaits its own workflow '" + workflow
+                        + "': it would wait for itself forever");
+            }
+        }
     }
 
     @Override
