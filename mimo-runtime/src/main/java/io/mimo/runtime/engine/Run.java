@@ -6,13 +6,12 @@ import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -44,81 +43,9 @@ final class Run implements Execution {
     Run(Plan plan) {
         this.workflow = plan.workflow();
         this.growthLimit = plan.growthLimit();
-        this.streams = new StreamRun[plan.streams().size()];
+        this.streams = Wiring.wire(this, plan);
         this.ended = new CountDownLatch(streams.length);
         this.live = streams.length;
-        wire(plan);
-    }
-
-    private void wire(Plan plan) {
-        List<List<ItemInput<?>>> inputs = new ArrayList<>();
-        List<List<ItemOutput<?>>> outputs = new ArrayList<>();
-        for (int i = 0; i < streams.length; i++) {
-            Plan.Node node = plan.streams().get(i);
-            StreamRun stream = new StreamRun(this, node);
-            streams[i] = stream;
-            List<ItemInput<?>> ins = new ArrayList<>();
-            for (Plan.Port port : node.inputs()) {
-                // Byte ports get no end yet: Context.byteInput refuses them.
-                ItemInput<?> end = port.kind() == Plan.Kind.ITEMS ? new ItemInput<>(stream, qualified(node, port)) : null;
-                ins.add(end);
-                if (end != null) {
-                    stream.inputs.add(end);
-                    stream.context.bind(port, end);
-                }
-            }
-            List<ItemOutput<?>> outs = new ArrayList<>();
-            for (Plan.Port port : node.outputs()) {
-                ItemOutput<?> end = port.kind() == Plan.Kind.ITEMS
-                        ? new ItemOutput<>(stream, qualified(node, port), port.discarded()) : null;
-                outs.add(end);
-                if (end != null) {
-                    stream.outputs.add(end);
-                    stream.context.bind(port, end);
-                }
-                if (port.discarded()) {
-                    stream.addLivePipe();
-                }
-            }
-            inputs.add(ins);
-            outputs.add(outs);
-        }
-        Map<ItemInput<?>, List<ItemPipe>> into = new IdentityHashMap<>();
-        Map<ItemOutput<?>, List<ItemPipe>> outOf = new IdentityHashMap<>();
-        Map<ItemInput<?>, AtomicLong> sequences = new IdentityHashMap<>();
-        Map<ItemInput<?>, Integer> fanIn = new IdentityHashMap<>();
-        for (Plan.Edge edge : plan.pipes()) {
-            ItemInput<?> input = inputs.get(edge.toStream()).get(edge.toPort());
-            if (input != null) {
-                fanIn.merge(input, 1, Integer::sum);
-            }
-        }
-        for (Plan.Edge edge : plan.pipes()) {
-            ItemOutput<?> output = outputs.get(edge.fromStream()).get(edge.fromPort());
-            ItemInput<?> input = inputs.get(edge.toStream()).get(edge.toPort());
-            if (output == null || input == null) {
-                continue; // a byte pipe: not wired yet (the plan never mixes kinds)
-            }
-            AtomicLong sequence = fanIn.get(input) > 1 ? sequences.computeIfAbsent(input, k -> new AtomicLong()) : null;
-            StreamRun writer = streams[edge.fromStream()];
-            ItemPipe pipe = new ItemPipe(writer, streams[edge.toStream()], output.name() + " -> " + input.name(),
-                    edge.capacity(), sequence);
-            writer.addLivePipe();
-            outOf.computeIfAbsent(output, k -> new ArrayList<>()).add(pipe);
-            into.computeIfAbsent(input, k -> new ArrayList<>()).add(pipe);
-        }
-        for (StreamRun stream : streams) {
-            for (ItemOutput<?> output : stream.outputs) {
-                output.writeTo(outOf.getOrDefault(output, List.of()).toArray(ItemPipe[]::new));
-            }
-            for (ItemInput<?> input : stream.inputs) {
-                input.readFrom(into.getOrDefault(input, List.of()).toArray(ItemPipe[]::new));
-            }
-        }
-    }
-
-    private static String qualified(Plan.Node node, Plan.Port port) {
-        return node.name() + "." + port.name();
     }
 
     void start() {
@@ -180,7 +107,7 @@ final class Run implements Execution {
      * (even wrapped by user code), or through an interruption the stopping run caused.
      */
     private boolean endsQuietly(Throwable thrown) {
-        Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof Signal) {
                 return true;
