@@ -129,20 +129,20 @@ class InputTest {
     @Test
     void anInputUsedOnAnotherThreadThanItsStreamsIsRefused() {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        CountDownLatch helperDone = new CountDownLatch(1);
+        CountDownLatch strangerDone = new CountDownLatch(1);
         Workflow wf = new Workflow("threads");
-        // Ends only after the helper tried, so the input is empty but open meanwhile.
-        var source = wf.add(new Source<Integer>("idle", out -> helperDone.await()));
+        // Ends only after the other thread tried, so the input is empty but open meanwhile.
+        var source = wf.add(new Source<Integer>("idle", out -> strangerDone.await()));
         var sink = wf.add(new Sink<Integer>("sink", in -> {
-            Thread helper = Thread.ofVirtual().start(() -> {
+            Thread stranger = Thread.ofVirtual().start(() -> {
                 try {
                     in.poll();
                 } catch (Throwable t) {
                     thrown.set(t);
                 }
             });
-            helper.join();
-            helperDone.countDown();
+            stranger.join();
+            strangerDone.countDown();
         }));
         source.pipe(sink);
 
