@@ -10,7 +10,8 @@ import java.util.NoSuchElementException;
 final class ItemInput<T> implements Input<T>, Blocker {
     private final StreamRun reader;
     private final String name;
-    private ItemPipe[] pipes;
+    /** Set while wiring; an input is never left unpiped (the workflow refuses that). */
+    private ItemPipe[] pipes = new ItemPipe[0];
     /** The pipe whose head {@link #peek()} returned, so the next take returns that same item. */
     private ItemPipe peeked;
 
@@ -25,10 +26,6 @@ final class ItemInput<T> implements Input<T>, Blocker {
         for (ItemPipe pipe : pipes) {
             pipe.readBy(this);
         }
-    }
-
-    ItemPipe[] pipes() {
-        return pipes;
     }
 
     @Override

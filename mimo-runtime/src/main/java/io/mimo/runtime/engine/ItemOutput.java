@@ -24,14 +24,6 @@ final class ItemOutput<T> implements Output<T> {
         this.pipes = pipes;
     }
 
-    ItemPipe[] pipes() {
-        return pipes;
-    }
-
-    boolean discarded() {
-        return discarded;
-    }
-
     @Override
     public void push(T item) {
         if (item == null) {

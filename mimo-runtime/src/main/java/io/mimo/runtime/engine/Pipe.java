@@ -21,6 +21,8 @@ package io.mimo.runtime.engine;
  * {@link #grow(int)}, {@link #size()}, {@link #capacity()} and {@link #unit()}, calls
  * {@code awaitRoom}/{@code afterWrite} around its writes and {@code afterRead} after its reads,
  * and makes its reading end a {@link Blocker} that waits through {@link StreamRun#await(Blocker)}.
+ * {@link Wiring} creates it and registers it with {@link StreamRun#writesTo(Pipe)} and
+ * {@link StreamRun#readsFrom(Pipe)}, so that its streams close and kill it when they end.
  */
 abstract class Pipe implements Blocker {
     final StreamRun writer;

@@ -23,8 +23,10 @@ final class StreamRun implements Runnable {
     final String name;
     private final Plan.Body body;
     final StreamContext context;
-    final List<ItemInput<?>> inputs = new ArrayList<>();
-    final List<ItemOutput<?>> outputs = new ArrayList<>();
+    /** Every pipe out of this stream, of every kind: closed when it ends. */
+    private final List<Pipe> writes = new ArrayList<>();
+    /** Every pipe into this stream, of every kind: killed when it ends. */
+    private final List<Pipe> reads = new ArrayList<>();
     /** Set once, before any thread starts. */
     Thread thread;
 
@@ -50,9 +52,20 @@ final class StreamRun implements Runnable {
         this.context = new StreamContext(this, node);
     }
 
-    /** Wiring: one more pipe (or discarded output) this stream's pushes can reach. */
-    void addLivePipe() {
+    /** Wiring: a discarded output, which pushes reach forever. */
+    void addDiscardedOutput() {
         livePipes.incrementAndGet();
+    }
+
+    /** Wiring: this stream writes to {@code pipe}. */
+    void writesTo(Pipe pipe) {
+        writes.add(pipe);
+        livePipes.incrementAndGet();
+    }
+
+    /** Wiring: this stream reads from {@code pipe}. */
+    void readsFrom(Pipe pipe) {
+        reads.add(pipe);
     }
 
     /** A reader of one of this stream's pipes has ended. */
@@ -152,16 +165,8 @@ final class StreamRun implements Runnable {
 
     /** This stream's thread, at its end: closes its outputs and kills its inputs, waking who waits. */
     void disconnect() {
-        for (ItemOutput<?> output : outputs) {
-            for (ItemPipe pipe : output.pipes()) {
-                pipe.close();
-            }
-        }
-        for (ItemInput<?> input : inputs) {
-            for (ItemPipe pipe : input.pipes()) {
-                pipe.kill();
-            }
-        }
+        writes.forEach(Pipe::close);
+        reads.forEach(Pipe::kill);
     }
 
     @Override

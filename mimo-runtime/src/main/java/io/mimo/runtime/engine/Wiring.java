@@ -29,7 +29,6 @@ final class Wiring {
                 ItemInput<?> end = port.kind() == Plan.Kind.ITEMS ? new ItemInput<>(stream, qualified(node, port)) : null;
                 ins.add(end);
                 if (end != null) {
-                    stream.inputs.add(end);
                     stream.context.bind(port, end);
                 }
             }
@@ -39,11 +38,10 @@ final class Wiring {
                         ? new ItemOutput<>(stream, qualified(node, port), port.discarded()) : null;
                 outs.add(end);
                 if (end != null) {
-                    stream.outputs.add(end);
                     stream.context.bind(port, end);
                 }
                 if (port.discarded()) {
-                    stream.addLivePipe();
+                    stream.addDiscardedOutput();
                 }
             }
             inputs.add(ins);
@@ -67,20 +65,15 @@ final class Wiring {
             }
             AtomicLong sequence = fanIn.get(input) > 1 ? sequences.computeIfAbsent(input, k -> new AtomicLong()) : null;
             StreamRun writer = streams[edge.fromStream()];
-            ItemPipe pipe = new ItemPipe(writer, streams[edge.toStream()], output.name() + " -> " + input.name(),
-                    edge.capacity(), sequence);
-            writer.addLivePipe();
+            StreamRun reader = streams[edge.toStream()];
+            ItemPipe pipe = new ItemPipe(writer, reader, output.name() + " -> " + input.name(), edge.capacity(), sequence);
+            writer.writesTo(pipe);
+            reader.readsFrom(pipe);
             outOf.computeIfAbsent(output, k -> new ArrayList<>()).add(pipe);
             into.computeIfAbsent(input, k -> new ArrayList<>()).add(pipe);
         }
-        for (StreamRun stream : streams) {
-            for (ItemOutput<?> output : stream.outputs) {
-                output.writeTo(outOf.getOrDefault(output, List.of()).toArray(ItemPipe[]::new));
-            }
-            for (ItemInput<?> input : stream.inputs) {
-                input.readFrom(into.getOrDefault(input, List.of()).toArray(ItemPipe[]::new));
-            }
-        }
+        outOf.forEach((output, pipes) -> output.writeTo(pipes.toArray(ItemPipe[]::new)));
+        into.forEach((input, pipes) -> input.readFrom(pipes.toArray(ItemPipe[]::new)));
         return streams;
     }
 
