@@ -137,7 +137,19 @@ public final class Workflow {
      *
      * @throws IllegalStateException if the workflow has started
      */
-    public synchronized <S extends Step> S add(S step) {
+    public <S extends Step> S add(S step) {
+        return add(step == null ? null : step.name(), step);
+    }
+
+    /**
+     * Adds a step under {@code name} instead of its own (e.g. the method name a generated step
+     * carries), so that two steps of one kind read apart in pictures and messages:
+     * {@code wf.add("parse orders", CsvStreams.parse(…))}. Otherwise as {@link #add(Step)}.
+     *
+     * @throws IllegalArgumentException if {@code name} is blank
+     * @throws IllegalStateException if the workflow has started
+     */
+    public synchronized <S extends Step> S add(String name, S step) {
         if (step == null) {
             throw new NullPointerException("cannot add a null step to workflow '" + name + "'");
         }
@@ -149,9 +161,12 @@ public final class Workflow {
             addProblems.add("step '" + step.name() + "' was added to this workflow but belongs to workflow '"
                     + owner.name() + "': a step belongs to one workflow; create another step");
         } else {
-            String unique = step.name();
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a step needs a non-blank name, not " + (name == null ? "null" : "'" + name + "'"));
+            }
+            String unique = name;
             for (int n = 2; stepNames.contains(unique); n++) {
-                unique = step.name() + "-" + n;
+                unique = name + "-" + n;
             }
             stepNames.add(unique);
             step.joinWorkflow(this, unique);

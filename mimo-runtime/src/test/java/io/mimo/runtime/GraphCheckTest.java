@@ -221,4 +221,16 @@ class GraphCheckTest {
         assertEquals("print-4", third.name());
         assertEquals("print-2.in", second.in.toString());
     }
+
+    @Test
+    void aStepAddedUnderAGivenNameTakesThatNameAndStaysUnique() {
+        Workflow wf = new Workflow("w");
+        var orders = wf.add("parse orders", new Sink<Integer>("parse"));
+        var again = wf.add("parse orders", new Sink<Integer>("parse"));
+
+        assertEquals("parse orders", orders.name());
+        assertEquals("parse orders-2", again.name());
+        assertEquals("parse orders.in", orders.in.toString());
+        assertThrows(IllegalArgumentException.class, () -> wf.add(" ", new Sink<Integer>("parse")));
+    }
 }
