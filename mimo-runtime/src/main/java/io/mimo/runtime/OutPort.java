@@ -49,13 +49,15 @@ public final class OutPort<T> {
     }
 
     /**
-     * Pipes this output into {@code input} through a pipe of {@code capacity} items; returns {@code input}.
+     * Pipes this output into {@code input} through a pipe of {@code capacity} items, or bytes when
+     * {@code input} is a byte input (a pipe takes the kind of the input it feeds); returns {@code input}.
      *
      * @throws IllegalArgumentException if {@code capacity} is not in {@code [1, Workflow.MAX_CAPACITY]}
      * @throws IllegalStateException as {@link #pipe(InPort)}
      */
     public <I extends InPort<? super T>> I pipe(I input, int capacity) {
-        Workflow.checkCapacity(capacity, "pipe '" + this + " -> " + input + "'");
+        Objects.requireNonNull(input, () -> "cannot pipe '" + this + "' into a null input");
+        Workflow.checkCapacity(capacity, "pipe '" + this + " -> " + input + "'", input.bytes() ? "bytes" : "items");
         connect(input, capacity);
         return input;
     }
@@ -66,7 +68,7 @@ public final class OutPort<T> {
         return next;
     }
 
-    /** Pipes this output into {@code next}'s only input through a pipe of {@code capacity} items. */
+    /** Pipes this output into {@code next}'s only input through a pipe of {@code capacity} items (or bytes, into a byte input). */
     public <S extends OneInput<? super T>> S pipe(S next, int capacity) {
         pipe(next.onlyInput(), capacity);
         return next;

@@ -56,8 +56,9 @@ public abstract class Step {
 
     /**
      * Declares a byte input port: wired like any {@code InPort<ByteBuffer>}, read through
-     * {@link Context#byteInput(InPort)}. A pipe into it is bounded in bytes, not items, and must
-     * come from a byte output.
+     * {@link Context#byteInput(InPort)}. It takes exactly one pipe, bounded in bytes, not items,
+     * from a byte output or from an item output of {@code ByteBuffer}s (whose items come in as
+     * views).
      */
     protected final InPort<ByteBuffer> byteInput(String name) {
         InPort<ByteBuffer> port = new InPort<>(this, checkPortName(name), true);
@@ -67,8 +68,9 @@ public abstract class Step {
 
     /**
      * Declares a byte output port: wired like any {@code OutPort<ByteBuffer>}, written through
-     * {@link Context#byteOutput(OutPort)}. Pipes out of it are bounded in bytes, not items, and
-     * must go to byte inputs.
+     * {@link Context#byteOutput(OutPort)}. Pipes out of it into byte inputs are bounded in bytes;
+     * it may also pipe into item inputs of {@code ByteBuffer}s (or {@code Object}s), which get each
+     * view as one item through a pipe bounded in items.
      */
     protected final OutPort<ByteBuffer> byteOutput(String name) {
         OutPort<ByteBuffer> port = new OutPort<>(this, checkPortName(name), true);

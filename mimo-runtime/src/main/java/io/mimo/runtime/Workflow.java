@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * one {@link IllegalStateException} that lists every problem, each naming the step and port: an
  * input piped from nothing, an output piped to nothing and not {@link OutPort#discard() discarded},
  * a step added twice (or already in another workflow), a pipe to or from a step of another
- * workflow or of none, a pipe between a byte port and an item port, and running a workflow twice.
+ * workflow or of none, a byte input fed by more than one pipe, and running a workflow twice.
  * Nothing has started when that exception is thrown: fix the graph and call again.
  *
  * <h2>Running</h2>
@@ -28,6 +28,16 @@ import java.util.stream.Collectors;
  * input fed by several outputs merges them in arrival order. Outputs close when the stream's
  * {@link Step#run(Context)} returns; an input ends when every output piped into it has closed and
  * it is drained.
+ *
+ * <h2>Bytes</h2>
+ * Byte ports ({@link Step#byteInput(String)}, {@link Step#byteOutput(String)}) carry
+ * {@link java.nio.ByteBuffer} views without copying them ({@link ByteInput}, {@link ByteOutput}).
+ * A pipe takes the kind of the input it feeds. Into a byte input it is bounded in bytes: it holds
+ * {@link #byteCapacity()} bytes unless its own capacity says otherwise, and it comes from a byte
+ * output or from an item output of {@code ByteBuffer}s, whose items go in as views. A byte input
+ * takes exactly one pipe: bytes of two writers would interleave meaninglessly. Into an item input
+ * of {@code ByteBuffer}s (or {@code Object}s), a byte output's pipe is an item pipe: each view is
+ * one item. A byte output piped to several inputs broadcasts every byte to each.
  *
  * <p>A stream that ends while items still flow towards it makes its pipes dead: what is pushed
  * into them is dropped and a writer waiting for room goes on, like a closed Unix pipe. When every
@@ -46,7 +56,9 @@ import java.util.stream.Collectors;
  * <p>A workflow never hangs silently: when every running stream is blocked on a pipe, it is
  * deadlocked. If some stream waits for room in a full pipe, bounded pipes caused it, and the
  * smallest such pipe doubles its capacity (Parks' bounded scheduling), up to
- * {@link #growthLimit() the growth limit}; otherwise, or past the limit, the workflow fails with
+ * {@link #growthLimit() the growth limit} for item pipes, {@link #byteGrowthLimit() the byte growth
+ * limit} for byte pipes (pipes of both kinds full: the one furthest below its limit, as a fraction
+ * of it, grows first); otherwise, or past the limit, the workflow fails with
  * a {@link WorkflowException} whose message starts with {@code "deadlock"} and says which stream
  * waits on what.
  *
@@ -56,15 +68,23 @@ public final class Workflow {
     /** Items a pipe holds unless the workflow or the pipe says otherwise. */
     public static final int DEFAULT_CAPACITY = 256;
 
-    /** The largest capacity of a pipe, in items. */
+    /** The largest capacity of a pipe, in items or bytes. */
     public static final int MAX_CAPACITY = 1 << 30;
 
     /** Items up to which a full pipe may grow to resolve a deadlock, unless the workflow says otherwise. */
     public static final int DEFAULT_GROWTH_LIMIT = 1 << 20;
 
+    /** Bytes a pipe into a byte input holds (1 MiB) unless the workflow or the pipe says otherwise. */
+    public static final int DEFAULT_BYTE_CAPACITY = 1 << 20;
+
+    /** Bytes up to which a full byte pipe may grow (64 MiB) to resolve a deadlock, unless the workflow says otherwise. */
+    public static final int DEFAULT_BYTE_GROWTH_LIMIT = 1 << 26;
+
     private final String name;
     private final int capacity;
     private int growthLimit = DEFAULT_GROWTH_LIMIT;
+    private int byteCapacity = DEFAULT_BYTE_CAPACITY;
+    private int byteGrowthLimit = DEFAULT_BYTE_GROWTH_LIMIT;
     private final List<Step> steps = new ArrayList<>();
     private final Set<String> stepNames = new HashSet<>();
     /** Steps added twice, or already in another workflow: reported when the workflow starts. */
@@ -86,7 +106,7 @@ public final class Workflow {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a workflow needs a non-blank name, got " + name);
         }
-        checkCapacity(capacity, "workflow '" + name + "'");
+        checkCapacity(capacity, "workflow '" + name + "'", "items");
         this.name = name;
         this.capacity = capacity;
     }
@@ -123,6 +143,54 @@ public final class Workflow {
                     + MAX_CAPACITY + "], got " + items);
         }
         growthLimit = items;
+        return this;
+    }
+
+    /** Bytes a pipe into a byte input holds unless the pipe says otherwise; see {@link #byteCapacity(int)}. */
+    public synchronized int byteCapacity() {
+        return byteCapacity;
+    }
+
+    /**
+     * Sets how many bytes a pipe into a byte input holds unless the pipe says otherwise
+     * ({@link OutPort#pipe(InPort, int)}, whose capacity is in bytes for a byte input). The default
+     * is {@value #DEFAULT_BYTE_CAPACITY} (1 MiB). A write waits while a pipe holds its capacity or
+     * more, and then takes a whole view however large, so a pipe may hold up to its capacity plus
+     * one view.
+     *
+     * @return this workflow
+     * @throws IllegalArgumentException if {@code bytes} is not in {@code [1, MAX_CAPACITY]}
+     * @throws IllegalStateException if the workflow has started
+     */
+    public synchronized Workflow byteCapacity(int bytes) {
+        checkNotStarted("change the byte capacity");
+        checkCapacity(bytes, "the byte pipes of workflow '" + name + "'", "bytes");
+        byteCapacity = bytes;
+        return this;
+    }
+
+    /** Bytes up to which a full byte pipe may grow to resolve a deadlock; see {@link #byteGrowthLimit(int)}. */
+    public synchronized int byteGrowthLimit() {
+        return byteGrowthLimit;
+    }
+
+    /**
+     * Sets how far byte pipes may grow to resolve a deadlock that bounded pipes caused, as
+     * {@link #growthLimit(int)} does for item pipes: a full byte pipe doubles, at most up to
+     * {@code bytes}. The default is {@value #DEFAULT_BYTE_GROWTH_LIMIT} (64 MiB); {@code 1} disables
+     * growth.
+     *
+     * @return this workflow
+     * @throws IllegalArgumentException if {@code bytes} is not in {@code [1, MAX_CAPACITY]}
+     * @throws IllegalStateException if the workflow has started
+     */
+    public synchronized Workflow byteGrowthLimit(int bytes) {
+        checkNotStarted("change the byte growth limit");
+        if (bytes < 1 || bytes > MAX_CAPACITY) {
+            throw new IllegalArgumentException("the byte growth limit of workflow '" + name + "' must be in [1, "
+                    + MAX_CAPACITY + "], got " + bytes);
+        }
+        byteGrowthLimit = bytes;
         return this;
     }
 
@@ -180,7 +248,7 @@ public final class Workflow {
         from.pipe(to);
     }
 
-    /** Pipes {@code from} into {@code to} through a pipe of {@code capacity} items. */
+    /** Pipes {@code from} into {@code to} through a pipe of {@code capacity} items (bytes into a byte input). */
     public <T> void pipe(OutPort<T> from, InPort<? super T> to, int capacity) {
         from.pipe(to, capacity);
     }
@@ -229,6 +297,13 @@ public final class Workflow {
                     problems.add("step '" + step.name() + "': input '" + input.name()
                             + "' is piped from nothing: pipe an output into it");
                 }
+                if (input.bytes() && input.wires().size() > 1) {
+                    problems.add("step '" + step.name() + "': byte input '" + input.name() + "' is piped from "
+                            + input.wires().size() + " outputs ("
+                            + input.wires().stream().map(w -> "'" + w.from() + "'").collect(Collectors.joining(", "))
+                            + "): a byte input takes exactly one pipe, as the bytes of several writers would"
+                            + " interleave meaninglessly; merge them upstream, or use an item input");
+                }
                 for (Wire wire : input.wires()) {
                     Step from = wire.from().step();
                     if (from.workflow() != this) {
@@ -247,10 +322,6 @@ public final class Workflow {
                     if (to.workflow() != this) {
                         problems.add("step '" + step.name() + "': output '" + output.name() + "' is piped to '"
                                 + wire.to() + "', whose step " + elsewhere(to));
-                    } else if (output.bytes() != wire.to().bytes()) {
-                        problems.add("step '" + step.name() + "': " + kind(output.bytes()) + " output '" + output.name()
-                                + "' is piped to " + kind(wire.to().bytes()) + " input '" + wire.to()
-                                + "': pipe byte ports to byte ports and item ports to item ports");
                     }
                 }
             }
@@ -263,10 +334,6 @@ public final class Workflow {
         return owner == null
                 ? "'" + step.name() + "' is in no workflow: add it to workflow '" + name + "'"
                 : "'" + step.name() + "' is in workflow '" + owner.name() + "': pipes cannot cross workflows";
-    }
-
-    private static String kind(boolean bytes) {
-        return bytes ? "byte" : "item";
     }
 
     private Plan plan() {
@@ -293,7 +360,7 @@ public final class Workflow {
                 }
             }
         }
-        return new Plan(name, List.copyOf(nodes), List.copyOf(edges), growthLimit);
+        return new Plan(name, List.copyOf(nodes), List.copyOf(edges), growthLimit, byteGrowthLimit);
     }
 
     private static int indexOf(List<InPort<?>> ports, InPort<?> port) {
@@ -311,10 +378,10 @@ public final class Workflow {
         }
     }
 
-    static void checkCapacity(int capacity, String what) {
+    static void checkCapacity(int capacity, String what, String unit) {
         if (capacity < 1 || capacity > MAX_CAPACITY) {
             throw new IllegalArgumentException("the capacity of " + what + " must be in [1, " + MAX_CAPACITY
-                    + "] items, got " + capacity);
+                    + "] " + unit + ", got " + capacity);
         }
     }
 
@@ -353,7 +420,7 @@ public final class Workflow {
                 for (Wire wire : input.wires()) {
                     if (wire.from().step().workflow() != this) {
                         pipes.add(new String[] {wire.from().toString(), "-> " + input,
-                            wire.capacityIn(this) + " items (from outside this workflow)"});
+                            wire.capacityIn(this) + " " + wire.unit() + " (from outside this workflow)"});
                     }
                 }
             }
@@ -364,7 +431,7 @@ public final class Workflow {
                     pipes.add(new String[] {output.toString(), "-> (nothing)", "(output not piped)"});
                 }
                 for (Wire wire : output.wires()) {
-                    pipes.add(new String[] {output.toString(), "-> " + wire.to(), wire.capacityIn(this) + " items"
+                    pipes.add(new String[] {output.toString(), "-> " + wire.to(), wire.capacityIn(this) + " " + wire.unit()
                             + (wire.to().step().workflow() != this ? " (to outside this workflow)" : "")});
                 }
             }

@@ -88,19 +88,35 @@ class GraphCheckTest {
     }
 
     @Test
-    void aByteOutputPipedToAnItemInputIsRefused() {
+    void aByteInputFedByTwoPipesIsRefusedNamingThePort() {
         Workflow wf = new Workflow("w");
-        var reader = wf.add(new Step("read") {
+        class Writer extends Step {
             final OutPort<ByteBuffer> bytes = byteOutput("bytes");
+
+            Writer(String name) {
+                super(name);
+            }
+
+            @Override
+            protected void run(Context context) {}
+        }
+        var a = wf.add(new Writer("a"));
+        var b = wf.add(new Writer("b"));
+        var items = wf.add(new Source<ByteBuffer>("items", out -> {}));
+        var reader = wf.add(new Step("parse") {
+            final InPort<ByteBuffer> in = byteInput("in");
 
             @Override
             protected void run(Context context) {}
         });
-        var sink = wf.add(new Sink<ByteBuffer>("sink"));
-        reader.bytes.pipe(sink.in);
+        a.bytes.pipe(reader.in);
+        b.bytes.pipe(reader.in);
+        items.out.pipe(reader.in);
 
-        assertTrue(refusal(wf).contains("step 'read': byte output 'bytes' is piped to item input 'sink.in': pipe byte"
-                + " ports to byte ports and item ports to item ports"));
+        assertEquals("workflow 'w' cannot run, 1 problem:\n"
+                + "  - step 'parse': byte input 'in' is piped from 3 outputs ('a.bytes', 'b.bytes', 'items.out'):"
+                + " a byte input takes exactly one pipe, as the bytes of several writers would interleave"
+                + " meaninglessly; merge them upstream, or use an item input", refusal(wf));
     }
 
     @Test

@@ -1,17 +1,22 @@
 package io.mimo.runtime.engine;
 
 import io.mimo.runtime.Output;
+import java.nio.ByteBuffer;
 
 /**
  * The writing end of an item output: broadcasts each item to every live pipe, in pipe order,
  * waiting for room in each (the slowest reader sets the pace). A discarded output has no pipes
  * and drops what it is given.
+ *
+ * <p>An output of {@code ByteBuffer}s may also pipe into byte inputs: each item pushed is then
+ * handed to those {@link StreamBytePipe}s as a view (no copy), after the item pipes.
  */
 final class ItemOutput<T> implements Output<T> {
     private final StreamRun writer;
     private final String name;
     private final boolean discarded;
     private ItemPipe[] pipes = new ItemPipe[0];
+    private StreamBytePipe[] bytePipes = new StreamBytePipe[0];
 
     ItemOutput(StreamRun writer, String name, boolean discarded) {
         this.writer = writer;
@@ -20,8 +25,9 @@ final class ItemOutput<T> implements Output<T> {
     }
 
     /** Set once, while wiring. */
-    void writeTo(ItemPipe[] pipes) {
+    void writeTo(ItemPipe[] pipes, StreamBytePipe[] bytePipes) {
         this.pipes = pipes;
+        this.bytePipes = bytePipes;
     }
 
     @Override
@@ -34,9 +40,24 @@ final class ItemOutput<T> implements Output<T> {
         for (ItemPipe pipe : pipes) {
             delivered |= pipe.put(item);
         }
+        if (bytePipes.length != 0) {
+            delivered |= writeBytes(item);
+        }
         if (!delivered) {
             dropped();
         }
+    }
+
+    private boolean writeBytes(T item) {
+        if (!(item instanceof ByteBuffer view)) {
+            throw new ClassCastException("stream '" + writer.name + "' pushed a " + item.getClass().getName()
+                    + " to output '" + name + "', which pipes into a byte input: push ByteBuffers only");
+        }
+        boolean delivered = false;
+        for (StreamBytePipe pipe : bytePipes) {
+            delivered |= pipe.write(view);
+        }
+        return delivered;
     }
 
     /** No pipe took the item: it was discarded, or every reader of this output has ended. */

@@ -45,8 +45,8 @@ final class ItemPipe extends Pipe {
     /** Reader-only cache: the reader may read below this index without looking at the writer. */
     private long producedSeen;
 
-    ItemPipe(StreamRun writer, StreamRun reader, String name, int capacity, AtomicLong sequence) {
-        super(writer, reader, name);
+    ItemPipe(StreamRun writer, StreamRun reader, String name, int capacity, int growthLimit, AtomicLong sequence) {
+        super(writer, reader, name, growthLimit);
         this.capacity = capacity;
         this.sequence = sequence;
         allocate(capacity);

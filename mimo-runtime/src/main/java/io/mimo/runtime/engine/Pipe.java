@@ -18,7 +18,8 @@ package io.mimo.runtime.engine;
  * </ul>
  *
  * A kind of pipe implements {@link #hasRoom()}, {@link #hasData()}, {@link #dropData()},
- * {@link #grow(int)}, {@link #size()}, {@link #capacity()} and {@link #unit()}, calls
+ * {@link #grow(int)}, {@link #size()}, {@link #capacity()} and {@link #unit()} (and may mark the
+ * end of its data structure's stream in {@link #closing()}), calls
  * {@code awaitRoom}/{@code afterWrite} around its writes and {@code afterRead} after its reads,
  * and makes its reading end a {@link Blocker} that waits through {@link StreamRun#await(Blocker)}.
  * {@link Wiring} creates it and registers it with {@link StreamRun#writesTo(Pipe)} and
@@ -29,6 +30,8 @@ abstract class Pipe implements Blocker {
     final StreamRun reader;
     /** {@code "source.out -> join.left"}. */
     final String name;
+    /** Units up to which deadlock resolution may grow this pipe: the workflow's limit for its kind. */
+    final int growthLimit;
     /** What the reader waits on when it waits for data from this pipe (among others). */
     private Blocker readerEnd;
 
@@ -39,10 +42,11 @@ abstract class Pipe implements Blocker {
     /** Reader-only: the reader owes the writer a wake-up ({@link #afterRead()}). */
     private boolean wakeDeferred;
 
-    Pipe(StreamRun writer, StreamRun reader, String name) {
+    Pipe(StreamRun writer, StreamRun reader, String name, int growthLimit) {
         this.writer = writer;
         this.reader = reader;
         this.name = name;
+        this.growthLimit = growthLimit;
     }
 
     /** Set once, while wiring, before any stream runs. */
@@ -125,9 +129,13 @@ abstract class Pipe implements Blocker {
 
     /** Writer's thread, when its stream ends: marks the end of the data. */
     final void close() {
+        closing();
         closed = true;
         afterWrite();
     }
+
+    /** Writer's thread, in {@link #close()}, before the pipe is marked closed: nothing follows. */
+    void closing() {}
 
     /** Reader's thread, when its stream ends: later writes are dropped; a waiting writer goes on. */
     final void kill() {

@@ -10,9 +10,10 @@ import java.util.List;
  * @param workflow the workflow's name
  * @param streams the streams, in the workflow's order
  * @param pipes the pipes; an input's pipes are merged in the order they appear here
- * @param growthLimit items up to which a full pipe may grow to resolve a deadlock
+ * @param growthLimit items up to which a full item pipe may grow to resolve a deadlock
+ * @param byteGrowthLimit bytes up to which a full byte pipe may grow to resolve a deadlock
  */
-public record Plan(String workflow, List<Node> streams, List<Edge> pipes, int growthLimit) {
+public record Plan(String workflow, List<Node> streams, List<Edge> pipes, int growthLimit, int byteGrowthLimit) {
 
     /** What a port carries. */
     public enum Kind {
@@ -33,7 +34,11 @@ public record Plan(String workflow, List<Node> streams, List<Edge> pipes, int gr
     /** A stream: its ports, in declaration order, and its body. */
     public record Node(String name, List<Port> inputs, List<Port> outputs, Body body) {}
 
-    /** A pipe from output {@code fromPort} of stream {@code fromStream} to an input, by index. */
+    /**
+     * A pipe from output {@code fromPort} of stream {@code fromStream} to an input, by index.
+     *
+     * @param capacity in the unit of the input's kind: items, or bytes for a byte input
+     */
     public record Edge(int fromStream, int fromPort, int toStream, int toPort, int capacity) {}
 
     /** A stream's body. */

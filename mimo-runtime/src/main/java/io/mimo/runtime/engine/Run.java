@@ -21,7 +21,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Run implements Execution {
     private final String workflow;
-    private final int growthLimit;
     private final StreamRun[] streams;
     private final CountDownLatch ended;
 
@@ -42,7 +41,6 @@ final class Run implements Execution {
 
     Run(Plan plan) {
         this.workflow = plan.workflow();
-        this.growthLimit = plan.growthLimit();
         this.streams = Wiring.wire(this, plan);
         this.ended = new CountDownLatch(streams.length);
         this.live = streams.length;
@@ -185,7 +183,9 @@ final class Run implements Execution {
     /**
      * Lock held: if every live stream is blocked, grows the smallest full pipe a writer waits on
      * (Parks' bounded scheduling: the deadlock was artificial, caused by bounded pipes) and wakes
-     * its writer; when there is none, or none can grow past the limit, stops the run.
+     * its writer; when there is none, or none can grow past its limit, stops the run. Item pipes
+     * and byte pipes count in units that do not compare, so "smallest" means the smallest
+     * fraction of its own kind's growth limit (among pipes of one kind: the smallest capacity).
      *
      * @return whether the run stopped, so that the caller interrupts the streams after unlocking
      */
@@ -195,12 +195,13 @@ final class Run implements Execution {
         }
         Pipe smallest = null;
         for (StreamRun stream : streams) {
-            if (stream.confirmed && stream.waitingOn instanceof Pipe pipe && pipe.capacity() < growthLimit
-                    && (smallest == null || pipe.capacity() < smallest.capacity())) {
+            if (stream.confirmed && stream.waitingOn instanceof Pipe pipe && pipe.capacity() < pipe.growthLimit
+                    && (smallest == null || (long) pipe.capacity() * smallest.growthLimit
+                            < (long) smallest.capacity() * pipe.growthLimit)) {
                 smallest = pipe;
             }
         }
-        if (smallest != null && smallest.grow(growthLimit)) {
+        if (smallest != null && smallest.grow(smallest.growthLimit)) {
             if (release(smallest.writer, smallest)) {
                 LockSupport.unpark(smallest.writer.thread);
             }
@@ -215,22 +216,37 @@ final class Run implements Execution {
     private String deadlockMessage() {
         StringBuilder message = new StringBuilder("deadlock in workflow '").append(workflow)
                 .append("': every running stream is blocked on a pipe: ");
-        boolean fullPipe = false;
+        Pipe fullItemPipe = null;
+        Pipe fullBytePipe = null;
+        boolean waitsForBytes = false;
         String separator = "";
         for (StreamRun stream : streams) {
             Blocker blocker = stream.waitingOn;
             if (stream.confirmed && blocker != null) {
                 message.append(separator).append('\'').append(stream.name).append("' ").append(blocker.describeWait());
                 separator = "; ";
-                fullPipe |= blocker instanceof Pipe;
+                if (blocker instanceof StreamBytePipe pipe) {
+                    fullBytePipe = pipe;
+                } else if (blocker instanceof Pipe pipe) {
+                    fullItemPipe = pipe;
+                }
+                waitsForBytes |= blocker instanceof StreamByteInput;
             }
         }
-        if (fullPipe) {
-            message.append(". The full pipes cannot grow past the growth limit of ").append(growthLimit)
+        if (fullItemPipe != null && fullBytePipe != null) {
+            message.append(". The full pipes cannot grow past the growth limits of ").append(fullItemPipe.growthLimit)
+                    .append(" items and ").append(fullBytePipe.growthLimit).append(" bytes: raise them with"
+                    + " Workflow.growthLimit and Workflow.byteGrowthLimit, or read the inputs in another order");
+        } else if (fullItemPipe != null) {
+            message.append(". The full pipes cannot grow past the growth limit of ").append(fullItemPipe.growthLimit)
                     .append(" items: raise it with Workflow.growthLimit, or read the inputs in another order");
+        } else if (fullBytePipe != null) {
+            message.append(". The full pipes cannot grow past the byte growth limit of ")
+                    .append(fullBytePipe.growthLimit)
+                    .append(" bytes: raise it with Workflow.byteGrowthLimit, or read the inputs in another order");
         } else {
-            message.append(". No pipe is full, so larger pipes would not help: the streams wait for items"
-                    + " from one another");
+            message.append(". No pipe is full, so larger pipes would not help: the streams wait for ")
+                    .append(waitsForBytes ? "data" : "items").append(" from one another");
         }
         return message.toString();
     }

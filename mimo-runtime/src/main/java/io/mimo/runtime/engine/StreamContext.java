@@ -8,6 +8,7 @@ import io.mimo.runtime.Input;
 import io.mimo.runtime.OutPort;
 import io.mimo.runtime.Output;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,10 @@ final class StreamContext implements Context {
     private final StreamRun stream;
     private final List<Plan.Port> inputPorts;
     private final List<Plan.Port> outputPorts;
-    /** Port key to its wired end ({@code ItemInput}, {@code ItemOutput}). */
+    /** Port key to its wired end ({@code ItemInput}, {@code ItemOutput}, {@code StreamByteInput}, {@code StreamByteOutput}). */
     private final Map<Object, Object> ends = new IdentityHashMap<>();
+    /** The byte outputs' ends, flushed when the body returns. */
+    private final List<StreamByteOutput> byteOutputs = new ArrayList<>();
 
     StreamContext(StreamRun stream, Plan.Node node) {
         this.stream = stream;
@@ -30,6 +33,20 @@ final class StreamContext implements Context {
     /** Wiring: the end a stream gets for {@code port}. */
     void bind(Plan.Port port, Object end) {
         ends.put(port.key(), end);
+        if (end instanceof StreamByteOutput byteOutput) {
+            byteOutputs.add(byteOutput);
+        }
+    }
+
+    /**
+     * The stream's thread, once its body has returned normally: hands over what its byte outputs'
+     * stream and channel views still hold, so that nothing written is lost. It may wait for room
+     * like any write.
+     */
+    void flushByteOutputs() {
+        for (StreamByteOutput output : byteOutputs) {
+            output.flush();
+        }
     }
 
     @Override
@@ -46,14 +63,12 @@ final class StreamContext implements Context {
 
     @Override
     public ByteInput byteInput(InPort<ByteBuffer> port) {
-        end(port, inputPorts, "input", Plan.Kind.BYTES);
-        throw new UnsupportedOperationException("byte ports are not wired yet");
+        return (ByteInput) end(port, inputPorts, "input", Plan.Kind.BYTES);
     }
 
     @Override
     public ByteOutput byteOutput(OutPort<ByteBuffer> port) {
-        end(port, outputPorts, "output", Plan.Kind.BYTES);
-        throw new UnsupportedOperationException("byte ports are not wired yet");
+        return (ByteOutput) end(port, outputPorts, "output", Plan.Kind.BYTES);
     }
 
     private Object end(Object key, List<Plan.Port> ports, String role, Plan.Kind kind) {

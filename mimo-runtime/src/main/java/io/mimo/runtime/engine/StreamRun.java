@@ -156,6 +156,7 @@ final class StreamRun implements Runnable {
         try {
             if (!run.stopping) {
                 body.run(context);
+                context.flushByteOutputs();
             }
         } catch (Throwable t) {
             thrown = t;

@@ -8,8 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds a run's streams from a {@link Plan}: the ends of their ports and one pipe per edge. This
- * is where each kind of port gets its kind of pipe: item ports get {@link ItemPipe}s; byte ports
- * get no end yet, so {@link StreamContext} refuses them.
+ * is where each kind of port gets its kind of end, and each edge its kind of pipe: the kind of the
+ * input it feeds. Into an item input goes an {@link ItemPipe} (bounded in items), whether an item
+ * output or a byte output writes it (a byte output's views arrive as items); into a byte input
+ * goes a {@link StreamBytePipe} (bounded in bytes), whether a byte output or an item output of
+ * {@code ByteBuffer}s writes it. The workflow has checked that a byte input has exactly one pipe.
  */
 final class Wiring {
     private Wiring() {}
@@ -17,29 +20,28 @@ final class Wiring {
     /** The streams of {@code plan}, each with the ends of its ports, joined by their pipes. */
     static StreamRun[] wire(Run run, Plan plan) {
         StreamRun[] streams = new StreamRun[plan.streams().size()];
-        List<List<ItemInput<?>>> inputs = new ArrayList<>();
-        List<List<ItemOutput<?>>> outputs = new ArrayList<>();
+        List<List<Object>> inputs = new ArrayList<>();
+        List<List<Object>> outputs = new ArrayList<>();
         for (int i = 0; i < streams.length; i++) {
             Plan.Node node = plan.streams().get(i);
             StreamRun stream = new StreamRun(run, node);
             streams[i] = stream;
-            List<ItemInput<?>> ins = new ArrayList<>();
+            List<Object> ins = new ArrayList<>();
             for (Plan.Port port : node.inputs()) {
-                // Byte ports get no end yet: Context.byteInput refuses them.
-                ItemInput<?> end = port.kind() == Plan.Kind.ITEMS ? new ItemInput<>(stream, qualified(node, port)) : null;
+                String name = qualified(node, port);
+                Object end = port.kind() == Plan.Kind.ITEMS
+                        ? new ItemInput<>(stream, name) : new StreamByteInput(stream, name);
                 ins.add(end);
-                if (end != null) {
-                    stream.context.bind(port, end);
-                }
+                stream.context.bind(port, end);
             }
-            List<ItemOutput<?>> outs = new ArrayList<>();
+            List<Object> outs = new ArrayList<>();
             for (Plan.Port port : node.outputs()) {
-                ItemOutput<?> end = port.kind() == Plan.Kind.ITEMS
-                        ? new ItemOutput<>(stream, qualified(node, port), port.discarded()) : null;
+                String name = qualified(node, port);
+                Object end = port.kind() == Plan.Kind.ITEMS
+                        ? new ItemOutput<>(stream, name, port.discarded())
+                        : new StreamByteOutput(stream, name, port.discarded());
                 outs.add(end);
-                if (end != null) {
-                    stream.context.bind(port, end);
-                }
+                stream.context.bind(port, end);
                 if (port.discarded()) {
                     stream.addDiscardedOutput();
                 }
@@ -47,33 +49,50 @@ final class Wiring {
             inputs.add(ins);
             outputs.add(outs);
         }
-        Map<ItemInput<?>, List<ItemPipe>> into = new IdentityHashMap<>();
-        Map<ItemOutput<?>, List<ItemPipe>> outOf = new IdentityHashMap<>();
-        Map<ItemInput<?>, AtomicLong> sequences = new IdentityHashMap<>();
-        Map<ItemInput<?>, Integer> fanIn = new IdentityHashMap<>();
+        Map<Object, List<ItemPipe>> itemPipesInto = new IdentityHashMap<>();
+        Map<Object, List<ItemPipe>> itemPipesOutOf = new IdentityHashMap<>();
+        Map<Object, List<StreamBytePipe>> bytePipesOutOf = new IdentityHashMap<>();
+        Map<Object, Integer> fanIn = new IdentityHashMap<>();
+        Map<Object, AtomicLong> sequences = new IdentityHashMap<>();
         for (Plan.Edge edge : plan.pipes()) {
-            ItemInput<?> input = inputs.get(edge.toStream()).get(edge.toPort());
-            if (input != null) {
-                fanIn.merge(input, 1, Integer::sum);
-            }
+            fanIn.merge(inputs.get(edge.toStream()).get(edge.toPort()), 1, Integer::sum);
         }
         for (Plan.Edge edge : plan.pipes()) {
-            ItemOutput<?> output = outputs.get(edge.fromStream()).get(edge.fromPort());
-            ItemInput<?> input = inputs.get(edge.toStream()).get(edge.toPort());
-            if (output == null || input == null) {
-                continue; // a byte pipe: not wired yet (the plan never mixes kinds)
-            }
-            AtomicLong sequence = fanIn.get(input) > 1 ? sequences.computeIfAbsent(input, k -> new AtomicLong()) : null;
+            Object output = outputs.get(edge.fromStream()).get(edge.fromPort());
+            Object input = inputs.get(edge.toStream()).get(edge.toPort());
             StreamRun writer = streams[edge.fromStream()];
             StreamRun reader = streams[edge.toStream()];
-            ItemPipe pipe = new ItemPipe(writer, reader, output.name() + " -> " + input.name(), edge.capacity(), sequence);
+            String name = output + " -> " + input;
+            Pipe pipe;
+            if (input instanceof StreamByteInput byteInput) {
+                StreamBytePipe bytePipe = new StreamBytePipe(writer, reader, name, byteInput.name(), edge.capacity(),
+                        plan.byteGrowthLimit());
+                byteInput.readFrom(bytePipe);
+                bytePipesOutOf.computeIfAbsent(output, k -> new ArrayList<>()).add(bytePipe);
+                pipe = bytePipe;
+            } else {
+                AtomicLong sequence = fanIn.get(input) > 1 ? sequences.computeIfAbsent(input, k -> new AtomicLong()) : null;
+                ItemPipe itemPipe = new ItemPipe(writer, reader, name, edge.capacity(), plan.growthLimit(), sequence);
+                itemPipesOutOf.computeIfAbsent(output, k -> new ArrayList<>()).add(itemPipe);
+                itemPipesInto.computeIfAbsent(input, k -> new ArrayList<>()).add(itemPipe);
+                pipe = itemPipe;
+            }
             writer.writesTo(pipe);
             reader.readsFrom(pipe);
-            outOf.computeIfAbsent(output, k -> new ArrayList<>()).add(pipe);
-            into.computeIfAbsent(input, k -> new ArrayList<>()).add(pipe);
         }
-        outOf.forEach((output, pipes) -> output.writeTo(pipes.toArray(ItemPipe[]::new)));
-        into.forEach((input, pipes) -> input.readFrom(pipes.toArray(ItemPipe[]::new)));
+        for (List<Object> outs : outputs) {
+            for (Object output : outs) {
+                ItemPipe[] itemPipes = itemPipesOutOf.getOrDefault(output, List.of()).toArray(ItemPipe[]::new);
+                StreamBytePipe[] bytePipes = bytePipesOutOf.getOrDefault(output, List.of())
+                        .toArray(StreamBytePipe[]::new);
+                if (output instanceof ItemOutput<?> itemOutput) {
+                    itemOutput.writeTo(itemPipes, bytePipes);
+                } else {
+                    ((StreamByteOutput) output).writeTo(bytePipes, itemPipes);
+                }
+            }
+        }
+        itemPipesInto.forEach((input, pipes) -> ((ItemInput<?>) input).readFrom(pipes.toArray(ItemPipe[]::new)));
         return streams;
     }
 

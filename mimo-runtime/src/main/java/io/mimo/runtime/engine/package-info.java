@@ -4,8 +4,10 @@
  * and may change in any release.
  *
  * <p>A run is one {@code StreamRun} per stream, each on a virtual thread, joined by {@code Pipe}s:
- * one bounded, single-writer, single-reader pipe per (output, input) pair. An output broadcasts to
- * its pipes; an input merges its pipes in arrival order. Blocking (a full pipe, an empty input) goes
+ * one bounded, single-writer, single-reader pipe per (output, input) pair, of the kind of its input:
+ * an {@code ItemPipe} (bounded in items) into an item input, a {@code StreamBytePipe} (bounded in
+ * bytes, holding its bytes in the library's {@code BytePipe}) into a byte input. An output
+ * broadcasts to its pipes; an item input merges its pipes in arrival order; a byte input has one. Blocking (a full pipe, an empty input) goes
  * through one protocol ({@code StreamRun.await}/{@code Run.wake}) that also counts blocked streams,
  * which is how deadlocks are detected and, when bounded pipes caused them, resolved by growing a pipe.
  */
