@@ -92,7 +92,7 @@ class CsvJoinTest {
         String left = dir.resolve("left.csv").toString();
         assertEquals("file,line,reason,raw\n"
                 + left + ",3,\"expected 2 fields as in the header, found 3\",\"2,too,many\"\n"
-                + left + ",4,unexpected text after a closing quote at byte 6,\"3,\"\"bad\"\"x\"\n",
+                + left + ",4,unexpected text after a closing quote at byte 8,\"3,\"\"bad\"\"x\"\n",
                 output("rejected.csv"));
         assertEquals("id,name,v\n1,ok,a\n4,fine,b\n", output("matched.csv"));
     }
@@ -151,7 +151,7 @@ class CsvJoinTest {
             assertEquals(0, r.status(), r.err());
             List<List<String>> matched = parse(Files.readString(out.resolve("matched.csv"), StandardCharsets.UTF_8));
             assertEquals(List.of("customer_id", "name", "city", "joined", "order_id", "amount", "note"), matched.get(0));
-            assertEquals(expected, matched.subList(1, matched.size()).stream().map(r -> String.join("|", r)).toList(),
+            assertEquals(expected, matched.subList(1, matched.size()).stream().map(row -> String.join("|", row)).toList(),
                     "view size " + viewSize);
             assertEquals(1 + 3, parse(Files.readString(out.resolve("rejected.csv"), StandardCharsets.UTF_8)).size(),
                     "the header, two bad customers and one bad order");
