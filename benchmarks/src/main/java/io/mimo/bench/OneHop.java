@@ -115,24 +115,26 @@ public class OneHop {
         Thread producer = Thread.ofPlatform().start(() -> {
             for (int i = 0; i < n; i++) {
                 Integer x = i;
-                while (!q.offer(x)) {
-                    Thread.onSpinWait();
+                for (int spins = 0; !q.offer(x); spins++) {
+                    idle(spins);
                 }
             }
-            while (!q.offer(END)) {
-                Thread.onSpinWait();
+            for (int spins = 0; !q.offer(END); spins++) {
+                idle(spins);
             }
         });
         Thread consumer = Thread.ofPlatform().start(() -> {
             long s = 0;
+            int spins = 0;
             while (true) {
                 Object x = q.poll();
                 if (x == null) {
-                    Thread.onSpinWait();
+                    idle(spins++);
                 } else if (x == END) {
                     break;
                 } else {
                     s += (Integer) x;
+                    spins = 0;
                 }
             }
             result[0] = s;
@@ -140,6 +142,15 @@ public class OneHop {
         producer.join();
         consumer.join();
         return consume(bh, result[0]);
+    }
+
+    /** Busy-waits, yielding the core now and then so a descheduled peer thread can run. */
+    private static void idle(int spins) {
+        if ((spins & 63) == 63) {
+            Thread.yield();
+        } else {
+            Thread.onSpinWait();
+        }
     }
 
     private long consume(Blackhole bh, long sum) {
