@@ -2,12 +2,18 @@ package io.mimo.samples;
 
 import io.mimo.runtime.Workflow;
 import io.mimo.runtime.WorkflowException;
+import io.mimo.samples.join.CsvJoin;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Runs a sample by name: {@code samples/run NAME [ARGS…]}; with no name, the main job. */
+/**
+ * Runs a sample by name: {@code samples/run NAME [ARGS…]}. With no name it runs the main job, the
+ * CSV merge-join ({@code join}) on its embedded data set.
+ */
 public final class Samples {
     private static final Map<String, Function<PrintStream, Workflow>> SEEDS = new LinkedHashMap<>();
 
@@ -21,19 +27,29 @@ public final class Samples {
     private Samples() {}
 
     public static void main(String[] args) {
-        String name = args.length == 0 ? "linear" : args[0];
-        Function<PrintStream, Workflow> sample = SEEDS.get(name);
-        if (sample == null) {
-            System.err.println("unknown sample '" + name + "'; the samples are: " + String.join(", ", SEEDS.keySet()));
-            System.exit(2);
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    /** Runs the sample {@code args} name; returns the exit status. */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("join")) {
+            return CsvJoin.run(args.isEmpty() ? List.of() : args.subList(1, args.size()), out, err);
         }
-        Workflow wf = sample.apply(System.out);
-        System.out.println(wf);
+        Function<PrintStream, Workflow> sample = SEEDS.get(args.get(0));
+        if (sample == null || args.size() > 1) {
+            err.println(sample == null
+                    ? "unknown sample '" + args.get(0) + "'; the samples are: join, " + String.join(", ", SEEDS.keySet())
+                    : "sample '" + args.get(0) + "' takes no arguments");
+            return 2;
+        }
+        Workflow wf = sample.apply(out);
+        out.println(wf);
         try {
             wf.run();
+            return 0;
         } catch (WorkflowException e) {
-            System.err.println(e.getMessage());
-            System.exit(1);
+            err.println(e.getMessage());
+            return 1;
         }
     }
 }

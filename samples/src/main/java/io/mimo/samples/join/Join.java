@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /** The streams of the CSV merge-join. */
-public final class JoinStreams {
-    private JoinStreams() {}
+public final class Join {
+    private Join() {}
 
     /**
      * Merge-joins two inputs sorted by their key column. The first item of each input is its header.

@@ -1,0 +1,773 @@
+package io.mimo.runtime.bytes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A first-in first-out stream of bytes held as {@link ByteBuffer} views, without copying: the Java
+ * counterpart of Python's {@code streamview.Stream}. Not thread-safe, never blocks; see
+ * {@link BytePipe} for the blocking, thread-safe pipe between two threads.
+ *
+ * <h2>Views and ownership</h2>
+ * Writing a buffer hands its remaining bytes over: the stream keeps a slice of them, so the
+ * caller's position, limit and mark are never disturbed, but the caller must not change those
+ * bytes afterwards. Reading hands views back: slices of the written memory, in the byte order of
+ * the buffer they came from. Bytes are copied only where a method says so: {@link #read(int)},
+ * {@link #readLine(int)} and {@link #toView()} when the bytes asked for span views,
+ * {@link #readInto}, {@link #toByteArray()}, {@link #deepCopy()}, {@link #asOutputStream()} and
+ * {@link #readFrom(InputStream, int)} (which fill memory the stream owns). A copy is a heap
+ * buffer in the byte order of the first view it copies. Empty views are never stored.
+ *
+ * <h2>Nothing to read</h2>
+ * A stream has no end: being empty only means "nothing yet", as a non-blocking channel returning
+ * 0. So reads on an empty stream return an empty buffer (views) or 0 (counts), and
+ * {@link #readLine(int)} returns {@code null} while no whole line is held. Nothing here returns -1
+ * for end of stream, except {@link #readFrom} passing on its source's end and
+ * {@link #asInputStream()}, where an empty stream reads as the end.
+ *
+ * <h2>Lines</h2>
+ * A line ends at {@code \n}; a {@code \r} right before that {@code \n} belongs to the terminator,
+ * and a {@code \r} anywhere else is data. {@link #readLine(int)} returns the line without its
+ * terminator, {@link #readLineWithTerminator(int)} with it; both split lines wherever they lie,
+ * across views or inside one, and a line inside one view comes back as a slice of it, uncopied.
+ * Both take a maximum length (in bytes, terminator not counted) and throw
+ * {@link LineTooLongException} once the stream holds a longer line. A last line without terminator
+ * stays in the stream until its terminator arrives; at the end of the input, take it with
+ * {@link #read()} ({@link BytePipe.Source#readLine(int)}, which knows the end, does this itself).
+ *
+ * <h2>streamview, operation by operation</h2>
+ * <table>
+ * <caption>streamview's {@code Stream} and its counterpart here</caption>
+ * <tr><th>streamview</th><th>ByteStream</th></tr>
+ * <tr><td>{@code write(b)}, {@code writelines(bs)}</td><td>{@link #write(byte[])}, {@link #write(byte[], int, int)}, {@link #writeViews(ByteBuffer...)}</td></tr>
+ * <tr><td>{@code writeview(v)}, {@code writeviews(vs)}</td><td>{@link #writeView(ByteBuffer)}, {@link #writeViews(Iterable)}</td></tr>
+ * <tr><td>{@code readview()}, {@code readviews()}</td><td>{@link #readView()}, {@link #readViews()}</td></tr>
+ * <tr><td>{@code unreadview(v)}</td><td>{@link #unreadView(ByteBuffer)}</td></tr>
+ * <tr><td>{@code unwriteview()}</td><td>{@link #unwriteView()}</td></tr>
+ * <tr><td>{@code read(n)}, {@code read()}</td><td>{@link #read(int)}, {@link #read()}</td></tr>
+ * <tr><td>{@code read1(n)}</td><td>{@link #read1(int)}</td></tr>
+ * <tr><td>{@code readinto(b)}, {@code readinto1(b)}</td><td>{@link #readInto(ByteBuffer)}, {@link #readInto(byte[], int, int)}</td></tr>
+ * <tr><td>{@code readline()}, {@code readlines()}</td><td>{@link #readLine(int)}, {@link #readLineWithTerminator(int)} (called in a loop)</td></tr>
+ * <tr><td>{@code seek(n)}</td><td>{@link #skip(long)}</td></tr>
+ * <tr><td>{@code truncate(n)}</td><td>{@link #truncate(long)}</td></tr>
+ * <tr><td>{@code views}, {@code stream[i]}</td><td>{@link #views()}, {@link #peek(int)}</td></tr>
+ * <tr><td>{@code len(stream)}, {@code nbytes}, {@code bool(stream)}</td><td>{@link #viewCount()}, {@link #byteCount()}, {@link #isEmpty()}</td></tr>
+ * <tr><td>{@code Stream.frombuffer(b)}</td><td>{@link #fromBuffer(ByteBuffer)}</td></tr>
+ * <tr><td>{@code toview()}, {@code bytes(stream)}</td><td>{@link #toView()}, {@link #toByteArray()} (these two do not consume)</td></tr>
+ * <tr><td>{@code copy.copy(s)}, {@code copy.deepcopy(s)}</td><td>{@link #copy()}, {@link #deepCopy()}</td></tr>
+ * <tr><td>the {@code io.BufferedIOBase} it is</td><td>{@link #asInputStream()}, {@link #asOutputStream()}, {@link #readFrom}, {@link #writeTo}</td></tr>
+ * </table>
+ * Two differences on purpose: streamview's {@code readline} leaves the {@code \n} in the stream
+ * (so the next call returns an empty line) and, without one, returns everything as a line;
+ * {@code readLine} here consumes the terminator and waits for it. And streamview's
+ * {@code deepcopy} of a one-view stream still shares that view's memory; {@link #deepCopy()} never
+ * shares.
+ */
+public final class ByteStream {
+
+    /** Size of the heap chunks that {@link #asOutputStream()} and {@link #readFrom} fill. */
+    static final int CHUNK_SIZE = 8192;
+
+    /** Most views handed to one {@link GatheringByteChannel#write(ByteBuffer[], int, int)}: the IOV_MAX of common systems. */
+    static final int MAX_GATHER = 1024;
+
+    /** Each view's bytes are those between its position and limit; the stream owns these buffer objects. */
+    private final ArrayDeque<ByteBuffer> views = new ArrayDeque<>();
+    private long byteCount;
+
+    /**
+     * Heap memory this stream owns, filled by {@link #asOutputStream()} and {@link #readFrom}:
+     * bytes before its position were handed to views, bytes after it are free.
+     */
+    private ByteBuffer chunk;
+    /**
+     * The view over the chunk's bytes appended last. While it is still the last view and ends where
+     * the chunk's free space starts, new chunk bytes extend it instead of adding a view. It is a
+     * duplicate, so its capacity spans the whole chunk; it is sliced before it is handed out.
+     */
+    private ByteBuffer chunkView;
+
+    /** An empty stream. */
+    public ByteStream() {}
+
+    /** A stream holding {@code view}'s remaining bytes (no copy; ownership passes). */
+    public static ByteStream fromBuffer(ByteBuffer view) {
+        ByteStream stream = new ByteStream();
+        stream.writeView(view);
+        return stream;
+    }
+
+    // ---------------------------------------------------------------------------------- sizes
+
+    /** Number of bytes held. */
+    public long byteCount() {
+        return byteCount;
+    }
+
+    /** Number of views held; never counts an empty view. */
+    public int viewCount() {
+        return views.size();
+    }
+
+    /** Whether no byte is held: a read now would return nothing. */
+    public boolean isEmpty() {
+        return byteCount == 0;
+    }
+
+    // ---------------------------------------------------------------------------------- writing
+
+    /** Appends {@code bytes} (no copy; ownership passes); returns how many bytes were appended. */
+    public int write(byte[] bytes) {
+        return write(bytes, 0, bytes.length);
+    }
+
+    /** Appends {@code bytes[offset, offset + length)} (no copy; ownership passes); returns {@code length}. */
+    public int write(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (length > 0) append(ByteBuffer.wrap(bytes, offset, length).slice());
+        return length;
+    }
+
+    /**
+     * Appends {@code view}'s remaining bytes (no copy; ownership passes), keeping its byte order;
+     * {@code view}'s position is not moved. Returns how many bytes were appended.
+     */
+    public int writeView(ByteBuffer view) {
+        int n = view.remaining();
+        if (n > 0) append(slice(view));
+        return n;
+    }
+
+    /** Appends each view in turn as {@link #writeView(ByteBuffer)} does; returns the bytes appended. */
+    public long writeViews(Iterable<? extends ByteBuffer> views) {
+        long n = 0;
+        for (ByteBuffer view : views) n += writeView(view);
+        return n;
+    }
+
+    /** Appends each view in turn as {@link #writeView(ByteBuffer)} does; returns the bytes appended. */
+    public long writeViews(ByteBuffer... views) {
+        return writeViews(List.of(views));
+    }
+
+    /**
+     * Puts {@code view}'s remaining bytes back at the head, to be read first (no copy); its
+     * position is not moved. Returns how many bytes were put back.
+     */
+    public int unreadView(ByteBuffer view) {
+        int n = view.remaining();
+        if (n > 0) {
+            views.addFirst(slice(view));
+            byteCount += n;
+        }
+        return n;
+    }
+
+    /** Takes the last view written back off the tail; an empty buffer when the stream is empty. */
+    public ByteBuffer unwriteView() {
+        ByteBuffer view = views.pollLast();
+        if (view == null) return empty();
+        byteCount -= view.remaining();
+        return handOut(view);
+    }
+
+    // ---------------------------------------------------------------------------------- reading
+
+    /** Takes the head view whole (no copy); an empty buffer when the stream is empty. */
+    public ByteBuffer readView() {
+        ByteBuffer view = views.pollFirst();
+        if (view == null) return empty();
+        byteCount -= view.remaining();
+        return handOut(view);
+    }
+
+    /** Takes every view, head first (no copy), leaving the stream empty. */
+    public List<ByteBuffer> readViews() {
+        List<ByteBuffer> out = new ArrayList<>(views.size());
+        while (!views.isEmpty()) out.add(readView());
+        return out;
+    }
+
+    /**
+     * Takes at most {@code maxBytes} from the head view alone, as a slice of it (no copy); so it
+     * may return fewer bytes than the stream holds. An empty buffer when the stream is empty.
+     */
+    public ByteBuffer read1(int maxBytes) {
+        requireNonNegative(maxBytes, "maxBytes");
+        ByteBuffer head = views.peekFirst();
+        if (head == null || maxBytes == 0) return empty();
+        if (head.remaining() <= maxBytes) return readView();
+        ByteBuffer part = head.slice(head.position(), maxBytes).order(head.order());
+        head.position(head.position() + maxBytes);
+        byteCount -= maxBytes;
+        return part;
+    }
+
+    /**
+     * Takes {@code min(maxBytes, byteCount())} bytes as one buffer: a slice of the head view when it
+     * holds them all, otherwise one copy. An empty buffer when the stream is empty.
+     */
+    public ByteBuffer read(int maxBytes) {
+        requireNonNegative(maxBytes, "maxBytes");
+        int n = (int) Math.min(maxBytes, byteCount);
+        if (n == 0) return empty();
+        ByteBuffer head = views.getFirst();
+        if (head.remaining() >= n) return read1(n);
+        ByteBuffer copy = ByteBuffer.allocate(n).order(head.order());
+        readInto(copy);
+        return copy.flip();
+    }
+
+    /**
+     * Takes everything as one buffer, as {@link #read(int)} does: a view when the stream holds one
+     * view, otherwise one copy.
+     *
+     * @throws IllegalStateException when the stream holds more bytes than a buffer can
+     *     ({@link Integer#MAX_VALUE}); read it in parts with {@link #read(int)} or {@link #readView()}
+     */
+    public ByteBuffer read() {
+        return read(intSize("read()"));
+    }
+
+    /**
+     * Copies bytes into {@code dst} until it is full or the stream empty, advancing {@code dst}'s
+     * position; returns how many bytes were copied (0 when the stream is empty).
+     */
+    public int readInto(ByteBuffer dst) {
+        int copied = 0;
+        while (dst.hasRemaining()) {
+            ByteBuffer head = views.peekFirst();
+            if (head == null) break;
+            int n = Math.min(head.remaining(), dst.remaining());
+            dst.put(dst.position(), head, head.position(), n);
+            dst.position(dst.position() + n);
+            head.position(head.position() + n);
+            consumeHead(head, n);
+            copied += n;
+        }
+        return copied;
+    }
+
+    /** Copies up to {@code length} bytes into {@code dst} from {@code offset}; returns how many (0 when empty). */
+    public int readInto(byte[] dst, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, dst.length);
+        return readInto(ByteBuffer.wrap(dst, offset, length));
+    }
+
+    /**
+     * Takes the next line without its terminator ({@code \n} or {@code \r\n}); {@code null} while
+     * the stream holds no whole line. The line is a slice of its view when it lies inside one,
+     * otherwise one copy. See the class doc for what a line is.
+     *
+     * @param maxLength the longest line accepted, in bytes, terminator not counted
+     * @throws LineTooLongException once the stream holds a line longer than {@code maxLength};
+     *     nothing is consumed then
+     */
+    public ByteBuffer readLine(int maxLength) {
+        return readLine(maxLength, false);
+    }
+
+    /** As {@link #readLine(int)}, but the line keeps its terminator ({@code \n} or {@code \r\n}). */
+    public ByteBuffer readLineWithTerminator(int maxLength) {
+        return readLine(maxLength, true);
+    }
+
+    private ByteBuffer readLine(int maxLength, boolean withTerminator) {
+        long newline = lineEnd(0, maxLength, "ByteStream");
+        return newline < 0 ? null : takeLine(newline, withTerminator);
+    }
+
+    /**
+     * Index of the {@code \n} that ends the first line, or -1 while the stream holds no whole line
+     * and the line so far may still fit {@code maxLength}.
+     *
+     * @param from how many head bytes are known to hold no {@code \n}: the search starts there
+     */
+    long lineEnd(long from, int maxLength, String where) {
+        requireNonNegative(maxLength, "maxLength");
+        // A line of maxLength bytes plus "\r\n" spans maxLength + 2 bytes: look no further.
+        long window = Math.min(byteCount, maxLength + 2L);
+        long newline = indexOf((byte) '\n', Math.min(from, window), window);
+        if (newline >= 0) {
+            long length = newline > 0 && getByte(newline - 1) == '\r' ? newline - 1 : newline;
+            if (length > maxLength) throw new LineTooLongException(where, maxLength);
+            return newline;
+        }
+        boolean tooLong = window == maxLength + 2L
+                || (window == maxLength + 1L && getByte(maxLength) != '\r');
+        if (tooLong) throw new LineTooLongException(where, maxLength);
+        return -1;
+    }
+
+    /** Takes the line ending with the {@code \n} at {@code newline}. */
+    ByteBuffer takeLine(long newline, boolean withTerminator) {
+        int terminator = newline > 0 && getByte(newline - 1) == '\r' ? 2 : 1;
+        if (withTerminator) return read((int) newline + 1);
+        ByteBuffer line = read((int) newline + 1 - terminator);
+        skip(terminator);
+        return line;
+    }
+
+    /** Takes all that is left as the last line, which has no terminator. */
+    ByteBuffer takeLastLine(int maxLength, String where) {
+        if (byteCount > maxLength) throw new LineTooLongException(where, maxLength);
+        return read();
+    }
+
+    /** Drops up to {@code byteCount} bytes from the head without copying; returns how many. */
+    public long skip(long byteCount) {
+        requireNonNegative(byteCount, "byteCount");
+        long skipped = 0;
+        while (skipped < byteCount) {
+            ByteBuffer head = views.peekFirst();
+            if (head == null) break;
+            int n = (int) Math.min(head.remaining(), byteCount - skipped);
+            head.position(head.position() + n);
+            consumeHead(head, n);
+            skipped += n;
+        }
+        return skipped;
+    }
+
+    /**
+     * Keeps the first {@code size} bytes and drops the rest from the tail; returns the byte count
+     * left ({@code min(size, byteCount())}).
+     */
+    public long truncate(long size) {
+        requireNonNegative(size, "size");
+        while (byteCount > size) {
+            ByteBuffer tail = views.getLast();
+            long excess = byteCount - size;
+            if (tail.remaining() <= excess) {
+                views.removeLast();
+                byteCount -= tail.remaining();
+            } else {
+                tail.limit(tail.limit() - (int) excess);
+                byteCount = size;
+            }
+        }
+        return byteCount;
+    }
+
+    // ---------------------------------------------------------------------------------- looking
+
+    /** The view at {@code index} (0 is the head), as a new slice of it (no copy); O(index). */
+    public ByteBuffer peek(int index) {
+        Objects.checkIndex(index, views.size());
+        if (index == views.size() - 1) return slice(views.getLast());
+        int i = 0;
+        for (ByteBuffer view : views) {
+            if (i++ == index) return slice(view);
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    /** Every view, head first, as new slices (no copy) in an unmodifiable list; the stream is unchanged. */
+    public List<ByteBuffer> views() {
+        List<ByteBuffer> out = new ArrayList<>(views.size());
+        for (ByteBuffer view : views) out.add(slice(view));
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The byte at {@code index} counted from the head, without consuming it. */
+    public byte getByte(long index) {
+        Objects.checkIndex(index, byteCount);
+        for (ByteBuffer view : views) {
+            if (index < view.remaining()) return view.get(view.position() + (int) index);
+            index -= view.remaining();
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    /**
+     * Index, counted from the head, of the first {@code b} in {@code [fromIndex, toIndex)}; -1 when
+     * there is none. {@code toIndex} may exceed {@link #byteCount()}.
+     */
+    public long indexOf(byte b, long fromIndex, long toIndex) {
+        if (fromIndex < 0 || toIndex < fromIndex) {
+            throw new IndexOutOfBoundsException("indexOf range [" + fromIndex + ", " + toIndex + ") is not a range");
+        }
+        toIndex = Math.min(toIndex, byteCount);
+        long start = 0; // index of the current view's first byte
+        for (ByteBuffer view : views) {
+            if (start >= toIndex) break;
+            long end = start + view.remaining();
+            if (end > fromIndex) {
+                int from = view.position() + (int) (Math.max(fromIndex, start) - start);
+                int to = view.position() + (int) (Math.min(toIndex, end) - start);
+                int found = indexOf(view, b, from, to);
+                if (found >= 0) return start + found - view.position();
+            }
+            start = end;
+        }
+        return -1;
+    }
+
+    private static int indexOf(ByteBuffer view, byte b, int from, int to) {
+        if (view.hasArray()) {
+            byte[] array = view.array();
+            int offset = view.arrayOffset();
+            for (int i = from + offset, end = to + offset; i < end; i++) {
+                if (array[i] == b) return i - offset;
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                if (view.get(i) == b) return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Everything as one buffer, without consuming it: a slice of the only view when there is one
+     * (shares memory), otherwise one copy.
+     *
+     * @throws IllegalStateException when the stream holds more bytes than a buffer can
+     */
+    public ByteBuffer toView() {
+        if (views.isEmpty()) return empty();
+        if (views.size() == 1) return slice(views.getFirst());
+        ByteBuffer copy = ByteBuffer.allocate(intSize("toView()")).order(views.getFirst().order());
+        for (ByteBuffer view : views) copy.put(view.duplicate());
+        return copy.flip();
+    }
+
+    /** A copy of everything, without consuming it. */
+    public byte[] toByteArray() {
+        byte[] out = new byte[intSize("toByteArray()")];
+        int at = 0;
+        for (ByteBuffer view : views) {
+            int n = view.remaining();
+            view.get(view.position(), out, at, n);
+            at += n;
+        }
+        return out;
+    }
+
+    /** A new stream over the same views (shares their memory, copies no byte); reading either leaves the other alone. */
+    public ByteStream copy() {
+        ByteStream copy = new ByteStream();
+        for (ByteBuffer view : views) copy.append(slice(view));
+        return copy;
+    }
+
+    /**
+     * A new stream with a copy of every view (same boundaries, byte order and heap or direct
+     * memory); it shares no memory with this one, whatever its number of views.
+     */
+    public ByteStream deepCopy() {
+        ByteStream copy = new ByteStream();
+        for (ByteBuffer view : views) {
+            ByteBuffer bytes = view.isDirect()
+                    ? ByteBuffer.allocateDirect(view.remaining())
+                    : ByteBuffer.allocate(view.remaining());
+            copy.append(bytes.put(view.duplicate()).flip().order(view.order()));
+        }
+        return copy;
+    }
+
+    /** {@code ByteStream[views=2, bytes=10]}; never the content. */
+    @Override
+    public String toString() {
+        return "ByteStream[views=" + views.size() + ", bytes=" + byteCount + "]";
+    }
+
+    // ---------------------------------------------------------------------------------- java.io and NIO
+
+    /**
+     * This stream as an {@link InputStream} that consumes it. It never blocks: when the stream is
+     * empty it reads as the end (-1), and it reads again once bytes are written. Closing it does
+     * nothing.
+     */
+    public InputStream asInputStream() {
+        return new InputStream() {
+            @Override
+            public int read() {
+                ByteBuffer head = views.peekFirst();
+                if (head == null) return -1;
+                int b = head.get() & 0xff;
+                consumeHead(head, 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                Objects.checkFromIndexSize(off, len, b.length);
+                if (len == 0) return 0;
+                return isEmpty() ? -1 : readInto(b, off, len);
+            }
+
+            @Override
+            public long skip(long n) {
+                return n <= 0 ? 0 : ByteStream.this.skip(n);
+            }
+
+            @Override
+            public int available() {
+                return (int) Math.min(byteCount, Integer.MAX_VALUE);
+            }
+
+            @Override
+            public long transferTo(OutputStream out) throws IOException {
+                return writeTo(out);
+            }
+        };
+    }
+
+    /**
+     * An {@link OutputStream} that appends to this stream. It copies the caller's bytes (the caller
+     * may reuse its array), into chunks this stream owns, so small writes share views rather than
+     * making one each. Flushing and closing do nothing.
+     */
+    public OutputStream asOutputStream() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                ensureChunk(1);
+                int start = chunk.position();
+                chunk.put((byte) b);
+                appendFromChunk(start, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                Objects.checkFromIndexSize(off, len, b.length);
+                if (len >= CHUNK_SIZE && (chunk == null || chunk.remaining() < len)) {
+                    // Too big to share a chunk: one exact copy, one view.
+                    ByteStream.this.write(java.util.Arrays.copyOfRange(b, off, off + len));
+                    return;
+                }
+                while (len > 0) {
+                    ensureChunk(1);
+                    int n = Math.min(len, chunk.remaining());
+                    int start = chunk.position();
+                    chunk.put(b, off, n);
+                    appendFromChunk(start, n);
+                    off += n;
+                    len -= n;
+                }
+            }
+        };
+    }
+
+    /**
+     * Performs one read of at most {@code maxBytes} from {@code in} into heap memory this stream
+     * owns, and appends what was read. Returns the count read, or -1 at {@code in}'s end.
+     */
+    public int readFrom(InputStream in, int maxBytes) throws IOException {
+        requireNonNegative(maxBytes, "maxBytes");
+        if (maxBytes == 0) return 0;
+        ensureChunk(maxBytes);
+        int start = chunk.position();
+        int n = in.read(chunk.array(), chunk.arrayOffset() + start, Math.min(maxBytes, chunk.remaining()));
+        if (n > 0) {
+            chunk.position(start + n);
+            appendFromChunk(start, n);
+        }
+        return n;
+    }
+
+    /**
+     * Performs one read of at most {@code maxBytes} from {@code src} into heap memory this stream
+     * owns, and appends what was read. Returns the count read: 0 when a non-blocking channel has
+     * nothing ready, -1 at {@code src}'s end.
+     */
+    public int readFrom(ReadableByteChannel src, int maxBytes) throws IOException {
+        requireNonNegative(maxBytes, "maxBytes");
+        if (maxBytes == 0) return 0;
+        ensureChunk(maxBytes);
+        int start = chunk.position();
+        int n = src.read(chunk.slice(start, Math.min(maxBytes, chunk.remaining())));
+        if (n > 0) {
+            chunk.position(start + n);
+            appendFromChunk(start, n);
+        }
+        return n;
+    }
+
+    /** Reads {@code in} to its end, appending everything; returns how many bytes were read. */
+    public long readAllFrom(InputStream in) throws IOException {
+        long total = 0;
+        for (int n; (n = readFrom(in, CHUNK_SIZE)) >= 0; ) total += n;
+        return total;
+    }
+
+    /**
+     * Writes bytes to {@code dst} until the stream is empty or {@code dst} accepts no more (a
+     * non-blocking channel writing 0), consuming exactly the bytes written; returns how many. A
+     * {@link GatheringByteChannel} gets the views directly, at most 1024 a call; others get one
+     * view a call. A short write is followed by another write of the rest. No byte is copied.
+     */
+    public long writeTo(WritableByteChannel dst) throws IOException {
+        long total = 0;
+        if (dst instanceof GatheringByteChannel gathering) {
+            ByteBuffer[] batch = new ByteBuffer[Math.min(views.size(), MAX_GATHER)];
+            while (!views.isEmpty()) {
+                int n = 0;
+                for (ByteBuffer view : views) {
+                    batch[n++] = view;
+                    if (n == batch.length) break;
+                }
+                // The channel moves the positions of our views as it writes them.
+                long written = gathering.write(batch, 0, n);
+                dropWritten(written);
+                total += written;
+                if (written == 0) break;
+            }
+        } else {
+            while (!views.isEmpty()) {
+                int written = dst.write(views.getFirst());
+                dropWritten(written);
+                total += written;
+                if (written == 0) break;
+            }
+        }
+        return total;
+    }
+
+    /** Writes everything to {@code out}, consuming it; heap views are written without a copy. Returns how many bytes. */
+    public long writeTo(OutputStream out) throws IOException {
+        long total = 0;
+        byte[] bounce = null;
+        while (!views.isEmpty()) {
+            ByteBuffer head = views.getFirst();
+            int n = head.remaining();
+            if (head.hasArray()) {
+                out.write(head.array(), head.arrayOffset() + head.position(), n);
+            } else {
+                // Direct or mapped memory reaches an OutputStream only through an array.
+                if (bounce == null) bounce = new byte[(int) Math.min(CHUNK_SIZE, byteCount)];
+                n = Math.min(n, bounce.length);
+                head.get(head.position(), bounce, 0, n);
+                out.write(bounce, 0, n);
+            }
+            head.position(head.position() + n);
+            consumeHead(head, n);
+            total += n;
+        }
+        return total;
+    }
+
+    /**
+     * The whole file, memory-mapped read-only and sliced into views of {@code viewSize} bytes (the
+     * last may be shorter): file bytes reach the views without a copy. The mapping outlives the
+     * file's channel, which is closed on return, and lasts until the views are garbage.
+     */
+    public static ByteStream mapFile(Path file, int viewSize) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return map(channel, 0, channel.size(), viewSize);
+        }
+    }
+
+    /**
+     * {@code size} bytes of {@code channel}'s file from {@code position}, memory-mapped read-only
+     * and sliced into views of {@code viewSize} bytes (the last may be shorter). Regions over 2 GiB
+     * are mapped in parts.
+     */
+    public static ByteStream map(FileChannel channel, long position, long size, int viewSize) throws IOException {
+        requireNonNegative(position, "position");
+        requireNonNegative(size, "size");
+        if (viewSize <= 0) throw new IllegalArgumentException("viewSize must be positive, was " + viewSize);
+        long fileSize = channel.size();
+        if (position + size > fileSize) {
+            throw new IllegalArgumentException("cannot map [" + position + ", " + (position + size)
+                    + ") of a file of " + fileSize + " bytes; map at most its size");
+        }
+        ByteStream stream = new ByteStream();
+        // A mapping is at most Integer.MAX_VALUE bytes; a whole number of views keeps views whole.
+        long regionMax = (long) (Integer.MAX_VALUE / viewSize) * viewSize;
+        for (long at = position, end = position + size; at < end; ) {
+            int regionSize = (int) Math.min(end - at, regionMax);
+            MappedByteBuffer region = channel.map(FileChannel.MapMode.READ_ONLY, at, regionSize);
+            for (long offset = 0; offset < regionSize; offset += viewSize) {
+                stream.append(region.slice((int) offset, (int) Math.min(viewSize, regionSize - offset)));
+            }
+            at += regionSize;
+        }
+        return stream;
+    }
+
+    // ---------------------------------------------------------------------------------- internals
+
+    /** Appends a view the stream owns from now on; never empty. */
+    private void append(ByteBuffer view) {
+        views.addLast(view);
+        byteCount += view.remaining();
+    }
+
+    /** Accounts for {@code n} bytes just consumed from {@code head}, already moved past its position. */
+    private void consumeHead(ByteBuffer head, int n) {
+        byteCount -= n;
+        if (!head.hasRemaining()) views.removeFirst();
+    }
+
+    /** Accounts for {@code written} bytes that a channel took from the head views. */
+    private void dropWritten(long written) {
+        byteCount -= written;
+        while (!views.isEmpty() && !views.getFirst().hasRemaining()) views.removeFirst();
+    }
+
+    /**
+     * A view leaving the stream, sliced when its capacity reaches past its limit (the chunk view,
+     * a truncated view) so that the caller cannot see bytes beyond it, such as chunk bytes written
+     * later.
+     */
+    private ByteBuffer handOut(ByteBuffer view) {
+        if (view == chunkView) chunkView = null;
+        return view.limit() == view.capacity() ? view : slice(view);
+    }
+
+    /** Makes sure the chunk has free space for {@code min(wanted, CHUNK_SIZE)} bytes at least. */
+    private void ensureChunk(int wanted) {
+        if (chunk == null || chunk.remaining() < Math.min(wanted, CHUNK_SIZE)) {
+            chunk = ByteBuffer.allocate(Math.max(CHUNK_SIZE, wanted));
+            chunkView = null;
+        }
+    }
+
+    /** Appends the chunk's bytes {@code [start, start + n)}, just filled, growing the last view when it ends at start. */
+    private void appendFromChunk(int start, int n) {
+        if (chunkView != null && views.peekLast() == chunkView && chunkView.limit() == start) {
+            chunkView.limit(start + n);
+        } else {
+            chunkView = chunk.duplicate().position(start).limit(start + n);
+            views.addLast(chunkView);
+        }
+        byteCount += n;
+    }
+
+    private int intSize(String operation) {
+        if (byteCount > Integer.MAX_VALUE) {
+            throw new IllegalStateException(operation + " needs one buffer, but this ByteStream holds " + byteCount
+                    + " bytes, more than a buffer can; read it in parts with read(int) or readView()");
+        }
+        return (int) byteCount;
+    }
+
+    private static ByteBuffer slice(ByteBuffer view) {
+        return view.slice().order(view.order());
+    }
+
+    private static ByteBuffer empty() {
+        // A new one each time: a shared empty buffer's byte order could be changed by any caller.
+        return ByteBuffer.allocate(0);
+    }
+
+    private static void requireNonNegative(long value, String name) {
+        if (value < 0) throw new IllegalArgumentException(name + " must not be negative, was " + value);
+    }
+}
