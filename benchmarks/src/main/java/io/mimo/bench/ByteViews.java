@@ -1,11 +1,13 @@
 package io.mimo.bench;
 
+import io.mimo.runtime.bytes.ByteStream;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -73,6 +75,24 @@ public class ByteViews {
     /** Number of views one op writes and reads back. */
     public static long itemsPerOp(long viewBytes) {
         return viewBytes / VIEW;
+    }
+
+    @Benchmark
+    public long byteStream(Blackhole bh) {
+        ByteStream stream = new ByteStream();
+        for (int i = 0; i < views; i++) {
+            stream.writeView(ByteBuffer.wrap(pool[i % POOL]));
+        }
+        long bytes = 0;
+        long c = 0;
+        while (!stream.isEmpty()) {
+            ByteBuffer piece = stream.readView();
+            int n = piece.remaining();
+            bytes += n;
+            c = checksum(c, piece.get(piece.position()), piece.get(piece.limit() - 1));
+            bh.consume(piece);
+        }
+        return finish(bh, bytes, c);
     }
 
     @Benchmark

@@ -1,5 +1,6 @@
 package io.mimo.bench;
 
+import io.mimo.runtime.bytes.ByteStream;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -7,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -92,6 +94,29 @@ public class LineSplit {
             byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
+    }
+
+    /** Longest line {@code ByteStream.readLine} accepts here: far above any line of the data. */
+    static final int MAX_LINE = 1 << 20;
+
+    @Benchmark
+    public long byteStream(Blackhole bh) {
+        ByteStream stream = new ByteStream();
+        long lines = 0;
+        long bytes = 0;
+        int[] cuts = data.cuts;
+        for (int r = 0; r < data.repeats; r++) {
+            for (int f = 0; f + 1 < cuts.length; f++) {
+                stream.writeView(ByteBuffer.wrap(data.block, cuts[f], cuts[f + 1] - cuts[f]));
+                ByteBuffer line;
+                while ((line = stream.readLine(MAX_LINE)) != null) {
+                    lines++;
+                    bytes += line.remaining();
+                    bh.consume(line);
+                }
+            }
+        }
+        return finish(bh, lines, bytes);
     }
 
     @Benchmark
