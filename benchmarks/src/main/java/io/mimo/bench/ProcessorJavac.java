@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.tools.Diagnostic;
@@ -61,6 +62,9 @@ public class ProcessorJavac {
     private Path out;
     private Path generated;
     private JavaCompiler javac;
+    private List<String> processorNames = List.of();
+    /** The processor's output for {@link #sources}, made once at set-up (empty without a processor). */
+    private List<Path> pregenerated = List.of();
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, ClassNotFoundException {
@@ -80,6 +84,7 @@ public class ProcessorJavac {
         copyClasses(locationOf(io.mimo.runtime.Workflow.class), "io/mimo/runtime/", List.of(), false, classPath);
         // ...and the processor with its own dependencies on the processor path.
         List<String> processors = mimoProcessors();
+        processorNames = processors;
         if (!processors.isEmpty()) {
             Path processorJar = locationOf(Class.forName(processors.get(0), false, getClass().getClassLoader()));
             copyClasses(processorJar, "io/mimo/", List.of("io/mimo/bench/", "io/mimo/runtime/"), false, processorPath);
@@ -88,6 +93,13 @@ public class ProcessorJavac {
                     processorPath);
             Path services = Files.createDirectories(processorPath.resolve("META-INF/services"));
             Files.writeString(services.resolve("javax.annotation.processing.Processor"), String.join("\n", processors) + "\n");
+            clean();
+            checkGenerated(compile(List.of("-proc:full", "-processorpath", processorPath.toString()), null));
+            Path keep = root.resolve("pregenerated");
+            Files.move(generated, keep);
+            try (Stream<Path> files = Files.walk(keep)) {
+                pregenerated = files.filter(f -> f.toString().endsWith(".java")).toList();
+            }
         }
     }
 
@@ -106,7 +118,7 @@ public class ProcessorJavac {
 
     @Benchmark
     public int javacWithoutProcessor() throws IOException {
-        return compile(List.of("-proc:none"));
+        return compile(List.of("-proc:none"), null);
     }
 
     @Benchmark
@@ -114,7 +126,41 @@ public class ProcessorJavac {
         if (!Files.exists(processorPath.resolve("META-INF/services/javax.annotation.processing.Processor"))) {
             throw new IllegalStateException("mimo-processor registers no annotation processor (META-INF/services)");
         }
-        int classes = compile(List.of("-proc:full", "-processorpath", processorPath.toString()));
+        return checkGenerated(compile(List.of("-proc:full", "-processorpath", processorPath.toString()), null));
+    }
+
+    /**
+     * Diagnostic: the same compile with the processor's classes loaded once for the whole run, from
+     * this benchmark's class path (new instances per compile), so their code stays compiled by the JIT. The difference to
+     * {@link #javacWithMimoProcessor()} is what loading the processor afresh costs each build.
+     */
+    @Benchmark
+    public int javacWithMimoProcessorLoadedOnce() throws IOException, ReflectiveOperationException {
+        if (processorNames.isEmpty()) {
+            throw new IllegalStateException("mimo-processor registers no annotation processor (META-INF/services)");
+        }
+        List<Processor> instances = new ArrayList<>();
+        for (String name : processorNames) {
+            instances.add((Processor) Class.forName(name, true, getClass().getClassLoader()).getDeclaredConstructor().newInstance());
+        }
+        return checkGenerated(compile(List.of("-proc:full"), instances));
+    }
+
+    /**
+     * Diagnostic: javac alone on the sources together with the processor's output (made once at
+     * set-up): what compiling the generated code costs, without running the processor.
+     */
+    @Benchmark
+    public int javacOfSourcesAndGeneratedWithoutProcessor() throws IOException {
+        if (pregenerated.isEmpty()) {
+            throw new IllegalStateException("mimo-processor registers no annotation processor (META-INF/services)");
+        }
+        List<Path> all = new ArrayList<>(sources);
+        all.addAll(pregenerated);
+        return compile(all, List.of("-proc:none"), null);
+    }
+
+    private int checkGenerated(int classes) throws IOException {
         long generatedSources;
         try (Stream<Path> files = Files.walk(generated)) {
             generatedSources = files.filter(f -> f.toString().endsWith(".java")).count();
@@ -125,15 +171,23 @@ public class ProcessorJavac {
         return classes;
     }
 
-    private int compile(List<String> processing) throws IOException {
+    private int compile(List<String> processing, List<Processor> processors) throws IOException {
+        return compile(sources, processing, processors);
+    }
+
+    private int compile(List<Path> sources, List<String> processing, List<Processor> processors) throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             List<String> options = new ArrayList<>(List.of(
                     "--release", "21", "-classpath", classPath.toString(),
                     "-d", out.toString(), "-s", generated.toString()));
             options.addAll(processing);
-            boolean ok = javac.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromPaths(sources));
+            if (processors != null) {
+                task.setProcessors(processors);
+            }
+            boolean ok = task.call();
             if (!ok) {
                 StringBuilder why = new StringBuilder("javac failed:");
                 for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {

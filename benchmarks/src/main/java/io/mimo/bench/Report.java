@@ -76,7 +76,10 @@ public final class Report {
             new Workload("6. The processor: javac in process", "io.mimo.bench.ProcessorJavac", "ms/compile", 1e6,
                     p -> 1, "one compile of %s annotated methods", List.of(
                     mimo("javacWithMimoProcessor", "javac with the mimo processor"),
-                    peer("javacWithoutProcessor", "javac alone (-proc:none)"))));
+                    peer("javacWithoutProcessor", "javac alone (-proc:none)"),
+                    peer("javacWithMimoProcessorLoadedOnce", "(diagnostic) javac with the mimo processor loaded once, warm"),
+                    peer("javacOfSourcesAndGeneratedWithoutProcessor",
+                            "(diagnostic) javac alone on the sources plus the processor's output"))));
 
     /** A measured contender: per-item median and range, or why there is none. */
     record Row(Contender contender, double median, double min, double max, int n, String missing) {}
