@@ -29,8 +29,9 @@ import java.util.Objects;
  * the buffer they came from. Bytes are copied only where a method says so: {@link #read(int)},
  * {@link #readLine(int)} and {@link #toView()} when the bytes asked for span views,
  * {@link #readInto}, {@link #toByteArray()}, {@link #deepCopy()}, {@link #asOutputStream()} and
- * {@link #readFrom(InputStream, int)} (which fill memory the stream owns). A copy is a heap
- * buffer in the byte order of the first view it copies. Empty views are never stored.
+ * the {@code readFrom} methods (which fill memory the stream owns). A buffer that a read copies
+ * into is on the heap, in the byte order of the first view it copies from. Empty views are never
+ * stored.
  *
  * <h2>Nothing to read</h2>
  * A stream has no end: being empty only means "nothing yet", as a non-blocking channel returning
@@ -60,7 +61,8 @@ import java.util.Objects;
  * <tr><td>{@code unwriteview()}</td><td>{@link #unwriteView()}</td></tr>
  * <tr><td>{@code read(n)}, {@code read()}</td><td>{@link #read(int)}, {@link #read()}</td></tr>
  * <tr><td>{@code read1(n)}</td><td>{@link #read1(int)}</td></tr>
- * <tr><td>{@code readinto(b)}, {@code readinto1(b)}</td><td>{@link #readInto(ByteBuffer)}, {@link #readInto(byte[], int, int)}</td></tr>
+ * <tr><td>{@code readinto(b)}</td><td>{@link #readInto(ByteBuffer)}, {@link #readInto(byte[], int, int)}</td></tr>
+ * <tr><td>{@code readinto1(b)}</td><td>{@link #read1(int)}, then {@link ByteBuffer#put(ByteBuffer)} if a copy is needed</td></tr>
  * <tr><td>{@code readline()}, {@code readlines()}</td><td>{@link #readLine(int)}, {@link #readLineWithTerminator(int)} (called in a loop)</td></tr>
  * <tr><td>{@code seek(n)}</td><td>{@link #skip(long)}</td></tr>
  * <tr><td>{@code truncate(n)}</td><td>{@link #truncate(long)}</td></tr>
@@ -69,10 +71,11 @@ import java.util.Objects;
  * <tr><td>{@code Stream.frombuffer(b)}</td><td>{@link #fromBuffer(ByteBuffer)}</td></tr>
  * <tr><td>{@code toview()}, {@code bytes(stream)}</td><td>{@link #toView()}, {@link #toByteArray()} (these two do not consume)</td></tr>
  * <tr><td>{@code copy.copy(s)}, {@code copy.deepcopy(s)}</td><td>{@link #copy()}, {@link #deepCopy()}</td></tr>
+ * <tr><td>{@code close()}</td><td>{@link #truncate(long) truncate(0)}; the garbage collector frees the memory</td></tr>
  * <tr><td>the {@code io.BufferedIOBase} it is</td><td>{@link #asInputStream()}, {@link #asOutputStream()}, {@link #readFrom}, {@link #writeTo}</td></tr>
  * </table>
  * Two differences on purpose: streamview's {@code readline} leaves the {@code \n} in the stream
- * (so the next call returns an empty line) and, without one, returns everything as a line;
+ * (so later calls never get past it) and, without one, returns everything as a line;
  * {@code readLine} here consumes the terminator and waits for it. And streamview's
  * {@code deepcopy} of a one-view stream still shares that view's memory; {@link #deepCopy()} never
  * shares.
@@ -566,7 +569,9 @@ public final class ByteStream {
 
     /**
      * Performs one read of at most {@code maxBytes} from {@code in} into heap memory this stream
-     * owns, and appends what was read. Returns the count read, or -1 at {@code in}'s end.
+     * owns, and appends what was read. Returns the count read, or -1 at {@code in}'s end. Reads go
+     * into 8 KiB chunks shared by later reads; a larger {@code maxBytes} allocates a chunk that
+     * large when the current one has less room.
      */
     public int readFrom(InputStream in, int maxBytes) throws IOException {
         requireNonNegative(maxBytes, "maxBytes");
@@ -584,7 +589,7 @@ public final class ByteStream {
     /**
      * Performs one read of at most {@code maxBytes} from {@code src} into heap memory this stream
      * owns, and appends what was read. Returns the count read: 0 when a non-blocking channel has
-     * nothing ready, -1 at {@code src}'s end.
+     * nothing ready, -1 at {@code src}'s end. Memory is taken as by {@link #readFrom(InputStream, int)}.
      */
     public int readFrom(ReadableByteChannel src, int maxBytes) throws IOException {
         requireNonNegative(maxBytes, "maxBytes");
@@ -611,30 +616,39 @@ public final class ByteStream {
      * non-blocking channel writing 0), consuming exactly the bytes written; returns how many. A
      * {@link GatheringByteChannel} gets the views directly, at most 1024 a call; others get one
      * view a call. A short write is followed by another write of the rest. No byte is copied.
+     * When {@code dst} throws, the stream keeps the bytes it did not take.
      */
     public long writeTo(WritableByteChannel dst) throws IOException {
         long total = 0;
-        if (dst instanceof GatheringByteChannel gathering) {
-            ByteBuffer[] batch = new ByteBuffer[Math.min(views.size(), MAX_GATHER)];
-            while (!views.isEmpty()) {
-                int n = 0;
-                for (ByteBuffer view : views) {
-                    batch[n++] = view;
-                    if (n == batch.length) break;
+        try {
+            if (dst instanceof GatheringByteChannel gathering) {
+                ByteBuffer[] batch = new ByteBuffer[Math.min(views.size(), MAX_GATHER)];
+                while (!views.isEmpty()) {
+                    int n = 0;
+                    for (ByteBuffer view : views) {
+                        batch[n++] = view;
+                        if (n == batch.length) break;
+                    }
+                    // The channel moves the positions of our views as it writes them.
+                    long written = gathering.write(batch, 0, n);
+                    dropWritten(written);
+                    total += written;
+                    if (written == 0) break;
                 }
-                // The channel moves the positions of our views as it writes them.
-                long written = gathering.write(batch, 0, n);
-                dropWritten(written);
-                total += written;
-                if (written == 0) break;
+            } else {
+                while (!views.isEmpty()) {
+                    int written = dst.write(views.getFirst());
+                    dropWritten(written);
+                    total += written;
+                    if (written == 0) break;
+                }
             }
-        } else {
-            while (!views.isEmpty()) {
-                int written = dst.write(views.getFirst());
-                dropWritten(written);
-                total += written;
-                if (written == 0) break;
-            }
+        } catch (IOException | RuntimeException e) {
+            // The channel may have taken part of a view before it threw: keep what it left.
+            byteCount = 0;
+            for (ByteBuffer view : views) byteCount += view.remaining();
+            dropWritten(0);
+            throw e;
         }
         return total;
     }

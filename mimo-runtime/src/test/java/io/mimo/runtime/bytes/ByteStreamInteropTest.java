@@ -102,6 +102,26 @@ class ByteStreamInteropTest {
     }
 
     @Test
+    void aChannelThatThrowsAfterTakingPartOfAViewLeavesTheRest() {
+        ByteStream stream = new ByteStream();
+        stream.writeViews(ByteBuffer.wrap("abc".getBytes(US_ASCII)), ByteBuffer.wrap("defg".getBytes(US_ASCII)));
+        TestIo.ShortWriteChannel broken = new TestIo.ShortWriteChannel(new Random(1), 0.0, ByteStream.MAX_GATHER) {
+            @Override
+            public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+                srcs[offset].position(srcs[offset].limit());
+                srcs[offset + 1].get();
+                throw new IOException("disk full");
+            }
+        };
+
+        assertThrows(IOException.class, () -> stream.writeTo(broken));
+
+        assertEquals(3, stream.byteCount());
+        assertEquals(1, stream.viewCount());
+        assertEquals("efg", new String(stream.toByteArray(), US_ASCII));
+    }
+
+    @Test
     @Timeout(10)
     void aFullNonBlockingPipeTakesPartOfTheBytesAndTheRestFollowsLater() throws IOException {
         byte[] content = randomBytes(1 << 20, 3);

@@ -1,6 +1,7 @@
 package io.mimo.runtime.bytes;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
@@ -32,7 +33,7 @@ final class TestIo {
         }
 
         @Override
-        public long write(ByteBuffer[] srcs, int offset, int length) {
+        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
             if (length > maxViews) throw new AssertionError("gathering write got " + length + " views, more than " + maxViews);
             viewsPerCall.add(length);
             long offered = 0;
@@ -50,12 +51,12 @@ final class TestIo {
         }
 
         @Override
-        public long write(ByteBuffer[] srcs) {
+        public long write(ByteBuffer[] srcs) throws IOException {
             return write(srcs, 0, srcs.length);
         }
 
         @Override
-        public int write(ByteBuffer src) {
+        public int write(ByteBuffer src) throws IOException {
             return (int) write(new ByteBuffer[] {src}, 0, 1);
         }
 

@@ -1,0 +1,230 @@
+package p;
+
+import io.mimo.runtime.Context;
+import io.mimo.runtime.InPort;
+import io.mimo.runtime.Input;
+import io.mimo.runtime.OneInput;
+import io.mimo.runtime.OneOutput;
+import io.mimo.runtime.OutPort;
+import io.mimo.runtime.Output;
+import io.mimo.runtime.Step;
+import javax.annotation.processing.Generated;
+
+/**
+ * The streams of {@link Stats}: a factory and a step class for each {@code @Stream} method.
+ */
+@Generated("io.mimo.processor.StreamProcessor")
+public final class StatsStreams {
+    private StatsStreams() {
+    }
+
+    /**
+     * Returns a new step that runs {@link Stats#count(Input)}.
+     */
+    public static Count count() {
+        return new Count();
+    }
+
+    /**
+     * Returns a new step that runs {@link Stats#smallest(Input)}.
+     */
+    public static <T extends Comparable<? super T>> Smallest<T> smallest() {
+        return new Smallest<>();
+    }
+
+    /**
+     * Returns a new step that runs {@link Stats#parse(String)}.
+     */
+    public static Parse parse() {
+        return new Parse();
+    }
+
+    /**
+     * Returns a new step that runs {@link Stats#split(String, String, Output)}.
+     */
+    public static Split split(String separator) {
+        return new Split(separator);
+    }
+
+    /**
+     * The stream of {@link Stats#count(Input)}.
+     */
+    public static final class Count extends Step implements OneInput<Number>, OneOutput<Long> {
+        private final InPort<Number> values = input("values");
+
+        private final OutPort<Long> count = output("count");
+
+        private Count() {
+            super("count");
+        }
+
+        /**
+         * The input port {@code values}.
+         */
+        public InPort<Number> values() {
+            return values;
+        }
+
+        /**
+         * The output port {@code count}.
+         */
+        public OutPort<Long> count() {
+            return count;
+        }
+
+        @Override
+        public InPort<Number> onlyInput() {
+            return values;
+        }
+
+        @Override
+        public OutPort<Long> onlyOutput() {
+            return count;
+        }
+
+        @Override
+        protected void run(Context context) {
+            context.output(this.count).push(Stats.count(context.input(this.values)));
+        }
+    }
+
+    /**
+     * The stream of {@link Stats#smallest(Input)}.
+     */
+    public static final class Smallest<T extends Comparable<? super T>> extends Step implements OneInput<T>, OneOutput<T> {
+        private final InPort<T> values = input("values");
+
+        private final OutPort<T> smallest = output("smallest");
+
+        private Smallest() {
+            super("smallest");
+        }
+
+        /**
+         * The input port {@code values}.
+         */
+        public InPort<T> values() {
+            return values;
+        }
+
+        /**
+         * The output port {@code smallest}.
+         */
+        public OutPort<T> smallest() {
+            return smallest;
+        }
+
+        @Override
+        public InPort<T> onlyInput() {
+            return values;
+        }
+
+        @Override
+        public OutPort<T> onlyOutput() {
+            return smallest;
+        }
+
+        @Override
+        protected void run(Context context) {
+            Stats.<T>smallest(context.input(this.values)).ifPresent(context.output(this.smallest)::push);
+        }
+    }
+
+    /**
+     * The stream of {@link Stats#parse(String)}.
+     */
+    public static final class Parse extends Step implements OneInput<String>, OneOutput<Integer> {
+        private final InPort<String> text = input("text");
+
+        private final OutPort<Integer> number = output("number");
+
+        private Parse() {
+            super("parse");
+        }
+
+        /**
+         * The input port {@code text}.
+         */
+        public InPort<String> text() {
+            return text;
+        }
+
+        /**
+         * The output port {@code number}.
+         */
+        public OutPort<Integer> number() {
+            return number;
+        }
+
+        @Override
+        public InPort<String> onlyInput() {
+            return text;
+        }
+
+        @Override
+        public OutPort<Integer> onlyOutput() {
+            return number;
+        }
+
+        @Override
+        protected void run(Context context) {
+            Output<Integer> number = context.output(this.number);
+            for (String text : context.input(this.text)) {
+                Stats.parse(text).ifPresent(number::push);
+            }
+        }
+    }
+
+    /**
+     * The stream of {@link Stats#split(String, String, Output)}.
+     */
+    public static final class Split extends Step implements OneInput<String> {
+        private final InPort<String> line = input("line");
+
+        private final OutPort<String> words = output("words");
+
+        private final OutPort<Integer> length = output("length");
+
+        private final String separator;
+
+        private Split(String separator) {
+            super("split");
+            this.separator = separator;
+        }
+
+        /**
+         * The input port {@code line}.
+         */
+        public InPort<String> line() {
+            return line;
+        }
+
+        /**
+         * The output port {@code words}.
+         */
+        public OutPort<String> words() {
+            return words;
+        }
+
+        /**
+         * The output port {@code length}.
+         */
+        public OutPort<Integer> length() {
+            return length;
+        }
+
+        @Override
+        public InPort<String> onlyInput() {
+            return line;
+        }
+
+        @Override
+        protected void run(Context context) {
+            Output<String> words = context.output(this.words);
+            Output<Integer> length = context.output(this.length);
+            for (String line : context.input(this.line)) {
+                length.push(Stats.split(line, this.separator, words));
+            }
+        }
+    }
+}

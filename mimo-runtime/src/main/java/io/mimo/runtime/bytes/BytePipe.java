@@ -1,0 +1,563 @@
+package io.mimo.runtime.bytes;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A bounded, thread-safe pipe of bytes between threads, built on a {@link ByteStream}: views go in
+ * at the {@link Sink} and come out of the {@link Source} without being copied, and the writer
+ * blocks while the pipe is full, the reader while it is empty.
+ *
+ * <h2>Capacity</h2>
+ * {@link Sink#write(ByteBuffer)} waits while the pipe holds {@code capacity} bytes or more, then
+ * takes the whole view, however large: a view bigger than the capacity is accepted as soon as the
+ * pipe holds less than the capacity (splitting it would not save memory, it is all in memory
+ * already; refusing it would deadlock). So the pipe holds at most {@code capacity - 1} bytes plus
+ * the last view written; while {@link Source#readLine(int)} waits for the rest of a line, the start
+ * of that line (at most its {@code maxLength + 1} bytes, plus one view) is not counted, so that
+ * lines longer than the capacity still get through.
+ *
+ * <h2>End and failure</h2>
+ * {@link Sink#close()} ends the stream: the reader gets what was written, then the end
+ * ({@code null} or -1). {@link Sink#fail(Throwable)} fails it: the reader's next call, or the one
+ * it is blocked in, throws an {@link IOException} whose cause is the failure, and bytes not yet
+ * read are dropped (they would be an incomplete stream). The other way round,
+ * {@link Source#fail(Throwable)} makes the writer's calls throw an {@code IOException} with that
+ * cause, and {@link Source#close()} (the reader stops reading) makes them throw
+ * {@link PipeClosedException}: a writer blocked on a full pipe is released either way, and never
+ * writes into a pipe nobody reads. On each side the first of close and fail counts; later ones do
+ * nothing. Using a side after it closed throws {@link PipeClosedException}.
+ *
+ * <h2>Threads</h2>
+ * Any number of threads may write and read; each call is atomic, so a reader takes a view or a
+ * line whole, and one writer's views arrive in the order written. A call that blocks responds to
+ * {@link Thread#interrupt()} by throwing {@link InterruptedIOException}, with the thread's
+ * interrupt status set again. An optional {@link WaitListener} hears when a call starts and stops
+ * waiting, so that a workflow engine can see which sides are blocked.
+ */
+public final class BytePipe {
+
+    /** A side of the pipe. */
+    public enum Side {
+        /** The {@link Sink}: waits while the pipe is full. */
+        WRITER,
+        /** The {@link Source}: waits while the pipe is empty. */
+        READER
+    }
+
+    /** Hears when a call on a side of a pipe starts and stops waiting; for deadlock detection. */
+    @FunctionalInterface
+    public interface WaitListener {
+        /**
+         * Called by the waiting thread itself, with {@code waiting} true just before a call first
+         * waits (a writer for room, a reader for bytes), and false once that call stops waiting,
+         * however it ends. Not called by calls that do not wait. Called without the pipe's lock
+         * held; must be quick and must not throw.
+         */
+        void onWait(BytePipe pipe, Side side, boolean waiting);
+    }
+
+    /** An attempt's answer when it must wait and try again. */
+    private static final Object NOT_READY = new Object();
+
+    private final String name;
+    private final long capacity;
+    private final WaitListener listener;
+    private final Sink sink = new Sink();
+    private final Source source = new Source();
+
+    // One lock guards every field below, and nothing reads them without it. Its unlock (by a
+    // writer after it appended a view) and lock (by the reader that takes the view) are the
+    // happens-before edge that makes the bytes the writer put in the view before write() visible
+    // to the reader; so the views need no fences of their own and no field needs to be volatile.
+    // A ReentrantLock rather than synchronized: on JDK 21 a virtual thread waiting in a
+    // synchronized block pins its carrier thread, one waiting on a Condition does not.
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when bytes arrive or a side ends: readers wait on it. */
+    private final Condition readable = lock.newCondition();
+    /** Signalled when bytes leave or a side ends: writers wait on it. */
+    private final Condition writable = lock.newCondition();
+    private final ByteStream buffer = new ByteStream();
+    /** Head bytes of {@link #buffer} that a waiting readLine found to hold no {@code \n}; not counted against the capacity. */
+    private long lineStart;
+    private boolean writerClosed;
+    private Throwable writerFailure;
+    private boolean readerClosed;
+    private Throwable readerFailure;
+
+    /** A pipe holding about {@code capacity} bytes (see the class doc), named "byte pipe" in errors, with no listener. */
+    public BytePipe(long capacity) {
+        this("byte pipe", capacity, null);
+    }
+
+    /**
+     * A pipe holding about {@code capacity} bytes (see the class doc).
+     *
+     * @param name names the pipe in errors, such as the port it serves: {@code "parse.bytes"}
+     * @param listener hears when calls wait; {@code null} for none
+     */
+    public BytePipe(String name, long capacity, WaitListener listener) {
+        this.name = Objects.requireNonNull(name, "name");
+        if (capacity <= 0) throw new IllegalArgumentException(name + ": capacity must be positive, was " + capacity);
+        this.capacity = capacity;
+        this.listener = listener;
+    }
+
+    /** The writing side. */
+    public Sink sink() {
+        return sink;
+    }
+
+    /** The reading side. */
+    public Source source() {
+        return source;
+    }
+
+    /** The name given at construction. */
+    public String name() {
+        return name;
+    }
+
+    /** The capacity in bytes given at construction. */
+    public long capacity() {
+        return capacity;
+    }
+
+    /** Bytes written and not yet read, at this instant. */
+    public long byteCount() {
+        lock.lock();
+        try {
+            return buffer.byteCount();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code BytePipe[parse.bytes, 120 of 65536 bytes]}. */
+    @Override
+    public String toString() {
+        return "BytePipe[" + name + ", " + byteCount() + " of " + capacity + " bytes]";
+    }
+
+    /** The writing end. Thread-safe. */
+    public final class Sink implements Closeable {
+        private Sink() {}
+
+        /**
+         * Hands {@code view}'s remaining bytes to the pipe (no copy; the caller must not change
+         * them afterwards, and its position is not moved), waiting while the pipe holds its
+         * capacity or more. An empty view is dropped.
+         *
+         * @throws PipeClosedException when this side closed or the reading side did
+         * @throws IOException with the reader's failure as cause when the reading side failed
+         * @throws InterruptedIOException when interrupted while waiting; nothing was written
+         */
+        public void write(ByteBuffer view) throws IOException {
+            await(Side.WRITER, writable, () -> {
+                checkWriter();
+                if (!view.hasRemaining()) return Boolean.TRUE;
+                if (buffer.byteCount() - lineStart >= capacity) return NOT_READY;
+                buffer.writeView(view);
+                readable.signalAll();
+                return Boolean.TRUE;
+            });
+        }
+
+        /**
+         * Ends the stream: the reader reads what was written, then the end. Does nothing when this
+         * side already closed or failed.
+         */
+        @Override
+        public void close() {
+            lock.lock();
+            try {
+                if (writerClosed || writerFailure != null) return;
+                writerClosed = true;
+                readable.signalAll();
+                writable.signalAll(); // writers still waiting must now fail
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * Fails the stream with {@code cause}: the reader's calls throw an {@link IOException}
+         * carrying it, and bytes not yet read are dropped. Does nothing when this side already
+         * closed or failed.
+         */
+        public void fail(Throwable cause) {
+            Objects.requireNonNull(cause, "cause");
+            lock.lock();
+            try {
+                if (writerClosed || writerFailure != null) return;
+                writerFailure = cause;
+                discard();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * This side as an {@link OutputStream}. It copies the caller's bytes into chunks of 8 KiB
+         * and hands each full chunk to the pipe; {@link OutputStream#flush()} hands over the
+         * chunk so far, and {@link OutputStream#close()} flushes and then closes this side.
+         */
+        public OutputStream asOutputStream() {
+            return new OutputStream() {
+                private final ByteStream pending = new ByteStream();
+                private final OutputStream chunks = pending.asOutputStream();
+
+                @Override
+                public void write(int b) throws IOException {
+                    chunks.write(b);
+                    if (pending.byteCount() >= ByteStream.CHUNK_SIZE) flush();
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    chunks.write(b, off, len);
+                    if (pending.byteCount() >= ByteStream.CHUNK_SIZE) flush();
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    while (!pending.isEmpty()) Sink.this.write(pending.readView());
+                }
+
+                @Override
+                public void close() throws IOException {
+                    // Not in a finally: a flush that failed must not pass for a complete stream.
+                    flush();
+                    Sink.this.close();
+                }
+            };
+        }
+
+        /**
+         * This side as a {@link WritableByteChannel}: each write copies the caller's remaining
+         * bytes (the caller may reuse its buffer) and hands them over, blocking as
+         * {@link #write(ByteBuffer)} does. Closing it closes this side.
+         */
+        public WritableByteChannel asChannel() {
+            return new WritableByteChannel() {
+                @Override
+                public int write(ByteBuffer src) throws IOException {
+                    int n = src.remaining();
+                    ByteBuffer copy = ByteBuffer.allocate(n).order(src.order()).put(0, src, src.position(), n);
+                    Sink.this.write(copy);
+                    src.position(src.position() + n);
+                    return n;
+                }
+
+                @Override
+                public boolean isOpen() {
+                    lock.lock();
+                    try {
+                        return !writerClosed && writerFailure == null;
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+
+                @Override
+                public void close() {
+                    Sink.this.close();
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return name + " (writing side)";
+        }
+    }
+
+    /** The reading end. Thread-safe. */
+    public final class Source implements Closeable {
+        private Source() {}
+
+        /**
+         * Takes the next view as written (or what is left of it after smaller reads), no copy,
+         * waiting while the pipe is empty; {@code null} at the end of the stream.
+         *
+         * @throws IOException with the writer's failure as cause when the writing side failed
+         * @throws PipeClosedException when this side closed
+         * @throws InterruptedIOException when interrupted while waiting; nothing was read
+         */
+        public ByteBuffer readView() throws IOException {
+            return (ByteBuffer) await(Side.READER, readable, () -> {
+                checkReader();
+                if (!buffer.isEmpty()) {
+                    ByteBuffer view = buffer.readView();
+                    consumed(view.remaining());
+                    return view;
+                }
+                return writerClosed ? null : NOT_READY;
+            });
+        }
+
+        /**
+         * Copies bytes into {@code dst}, advancing its position: at least one, waiting while the
+         * pipe is empty, and as many as are there and fit. Returns the count, -1 at the end of the
+         * stream, 0 when {@code dst} has no room. Throws as {@link #readView()} does.
+         */
+        public int read(ByteBuffer dst) throws IOException {
+            return (Integer) await(Side.READER, readable, () -> {
+                checkReader();
+                if (!dst.hasRemaining()) return 0;
+                if (!buffer.isEmpty()) {
+                    int n = buffer.readInto(dst);
+                    consumed(n);
+                    return n;
+                }
+                return writerClosed ? -1 : NOT_READY;
+            });
+        }
+
+        /**
+         * Takes the next line without its terminator, as {@link ByteStream#readLine(int)} does (a
+         * slice when it lies in one view), waiting until a whole line or the end is there. At the
+         * end, the bytes after the last terminator are the last line; then {@code null}.
+         *
+         * @throws LineTooLongException once the pipe holds a line longer than {@code maxLength};
+         *     nothing is consumed then
+         * @throws IOException as {@link #readView()} does
+         */
+        public ByteBuffer readLine(int maxLength) throws IOException {
+            return readLine(maxLength, false);
+        }
+
+        /** As {@link #readLine(int)}, but the line keeps its terminator; a last line without one comes as it is. */
+        public ByteBuffer readLineWithTerminator(int maxLength) throws IOException {
+            return readLine(maxLength, true);
+        }
+
+        private ByteBuffer readLine(int maxLength, boolean withTerminator) throws IOException {
+            if (maxLength < 0) throw new IllegalArgumentException("maxLength must not be negative, was " + maxLength);
+            return (ByteBuffer) await(Side.READER, readable, () -> {
+                checkReader();
+                long before = buffer.byteCount();
+                long newline = buffer.lineEnd(lineStart, maxLength, name);
+                ByteBuffer line;
+                if (newline >= 0) {
+                    line = buffer.takeLine(newline, withTerminator);
+                } else if (writerClosed) {
+                    if (buffer.isEmpty()) return null;
+                    line = buffer.takeLastLine(maxLength, name);
+                } else {
+                    // No whole line yet, so all bytes held begin one line: stop counting them
+                    // against the capacity, or a line longer than the capacity would deadlock.
+                    if (lineStart < before) {
+                        lineStart = before;
+                        writable.signalAll();
+                    }
+                    return NOT_READY;
+                }
+                consumed(before - buffer.byteCount());
+                return line;
+            });
+        }
+
+        /** One byte as {@link InputStream#read()} returns it. */
+        private int readByte() throws IOException {
+            return (Integer) await(Side.READER, readable, () -> {
+                checkReader();
+                if (!buffer.isEmpty()) {
+                    int b = buffer.getByte(0) & 0xff;
+                    buffer.skip(1);
+                    consumed(1);
+                    return b;
+                }
+                return writerClosed ? -1 : NOT_READY;
+            });
+        }
+
+        /**
+         * Stops reading: bytes held are dropped, and the writer's calls, blocked or later, throw
+         * {@link PipeClosedException}. Does nothing when this side already closed or failed.
+         */
+        @Override
+        public void close() {
+            end(null);
+        }
+
+        /**
+         * Fails the reading side with {@code cause}: bytes held are dropped, and the writer's calls,
+         * blocked or later, throw an {@link IOException} carrying it. Does nothing when this side
+         * already closed or failed.
+         */
+        public void fail(Throwable cause) {
+            end(Objects.requireNonNull(cause, "cause"));
+        }
+
+        private void end(Throwable cause) {
+            lock.lock();
+            try {
+                if (readerClosed || readerFailure != null) return;
+                if (cause == null) readerClosed = true;
+                else readerFailure = cause;
+                discard();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * This side as a blocking {@link InputStream}: reads wait while the pipe is empty and
+         * return -1 at the end. Closing it closes this side.
+         */
+        public InputStream asInputStream() {
+            return new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    return readByte();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    Objects.checkFromIndexSize(off, len, b.length);
+                    return len == 0 ? 0 : Source.this.read(ByteBuffer.wrap(b, off, len));
+                }
+
+                @Override
+                public int available() {
+                    return (int) Math.min(byteCount(), Integer.MAX_VALUE);
+                }
+
+                @Override
+                public void close() {
+                    Source.this.close();
+                }
+            };
+        }
+
+        /** This side as a blocking {@link ReadableByteChannel}, reading as {@link #read(ByteBuffer)}. Closing it closes this side. */
+        public ReadableByteChannel asChannel() {
+            return new ReadableByteChannel() {
+                @Override
+                public int read(ByteBuffer dst) throws IOException {
+                    return Source.this.read(dst);
+                }
+
+                @Override
+                public boolean isOpen() {
+                    lock.lock();
+                    try {
+                        return !readerClosed && readerFailure == null;
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+
+                @Override
+                public void close() {
+                    Source.this.close();
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return name + " (reading side)";
+        }
+    }
+
+    // ------------------------------------------------------------------------------ internals
+
+    /** One try at a call, made with the lock held: a result, or {@link #NOT_READY} to wait and try again. */
+    @FunctionalInterface
+    private interface Attempt {
+        Object tryNow() throws IOException;
+    }
+
+    /**
+     * Runs {@code attempt} under the lock until it has a result, waiting on {@code condition}
+     * between tries, and tells the listener when the call starts and stops waiting.
+     */
+    private Object await(Side side, Condition condition, Attempt attempt) throws IOException {
+        boolean told = false;
+        try {
+            lock.lock();
+            try {
+                while (true) {
+                    Object result = attempt.tryNow();
+                    if (result != NOT_READY) return result;
+                    if (listener != null && !told) {
+                        // Outside the lock: the listener may take locks of its own or look at this
+                        // pipe. Then try again, as the pipe may have changed meanwhile.
+                        told = true;
+                        lock.unlock();
+                        try {
+                            listener.onWait(this, side, true);
+                        } finally {
+                            lock.lock();
+                        }
+                        continue;
+                    }
+                    try {
+                        condition.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt(); // keep the status for the code above ours
+                        InterruptedIOException interrupted = new InterruptedIOException(name + ": interrupted while waiting "
+                                + (side == Side.WRITER ? "for room to write" : "for bytes to read"));
+                        interrupted.initCause(e);
+                        throw interrupted;
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        } finally {
+            if (told) listener.onWait(this, side, false);
+        }
+    }
+
+    /** Throws if the writer may not write now. Lock held. */
+    private void checkWriter() throws IOException {
+        if (writerClosed || writerFailure != null) {
+            throw new PipeClosedException(name + ": write after the writing side was "
+                    + (writerClosed ? "closed" : "failed") + "; write nothing after close() or fail()");
+        }
+        if (readerFailure != null) throw failed("reading", readerFailure);
+        if (readerClosed) {
+            throw new PipeClosedException(name + ": the reading side closed, so nothing written would be read; stop writing");
+        }
+    }
+
+    /** Throws if the reader may not read now. Lock held. */
+    private void checkReader() throws IOException {
+        if (readerClosed || readerFailure != null) {
+            throw new PipeClosedException(name + ": read after the reading side was "
+                    + (readerClosed ? "closed" : "failed") + "; read nothing after close() or fail()");
+        }
+        if (writerFailure != null) throw failed("writing", writerFailure);
+    }
+
+    private IOException failed(String side, Throwable cause) {
+        return new IOException(name + ": the " + side + " side failed: " + cause, cause);
+    }
+
+    /** Accounts for {@code n} bytes read from the head. Lock held. */
+    private void consumed(long n) {
+        lineStart = Math.max(0, lineStart - n);
+        // Writers wait while the pipe holds its capacity or more.
+        if (buffer.byteCount() - lineStart < capacity) writable.signalAll();
+    }
+
+    /** Drops every byte held and wakes every waiting call, to see the side that ended. Lock held. */
+    private void discard() {
+        buffer.truncate(0);
+        lineStart = 0;
+        readable.signalAll();
+        writable.signalAll();
+    }
+}
