@@ -1,7 +1,7 @@
 package io.mimo.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.mimo.bench.mimo.Steps;
+import io.mimo.bench.mimo.OpsStreams;
 import io.mimo.runtime.Workflow;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -91,12 +91,13 @@ public final class BoundedMemory {
     }
 
     static long mimo(int items) {
+        long[] total = new long[1];
         Workflow wf = new Workflow("bounded-memory", Work.CAPACITY);
-        var sum = wf.add(new Steps.Range(items))
-                .pipe(wf.add(new Steps.Map<Integer, Integer>("plus1", x -> x + 1)))
-                .pipe(wf.add(new Steps.SumInts()));
+        wf.add(OpsStreams.range(items))
+                .pipe(wf.add(OpsStreams.plusOne()))
+                .pipe(wf.add(OpsStreams.sum(total)));
         wf.run();
-        return sum.sum();
+        return total[0];
     }
 
     private static final Object END = new Object();

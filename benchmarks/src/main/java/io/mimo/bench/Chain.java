@@ -1,6 +1,7 @@
 package io.mimo.bench;
 
 import com.typesafe.config.ConfigFactory;
+import io.mimo.bench.mimo.OpsStreams;
 import io.mimo.bench.mimo.Steps;
 import io.mimo.runtime.Workflow;
 import io.reactivex.rxjava3.core.Flowable;
@@ -122,8 +123,24 @@ public class Chain {
         return consume(bh, s[0]);
     }
 
+    /** As a user writes it: {@code @Stream} element-style maps and filters (see {@code Ops}), generated steps. */
     @Benchmark
     public long mimo(Blackhole bh) {
+        long[] total = new long[1];
+        Workflow wf = new Workflow("chain", Work.CAPACITY);
+        wf.add(OpsStreams.range(chainItems))
+                .pipe(wf.add(OpsStreams.plusOne()))
+                .pipe(wf.add(OpsStreams.notDivisibleBy3()))
+                .pipe(wf.add(OpsStreams.twice()))
+                .pipe(wf.add(OpsStreams.notDivisibleBy5()))
+                .pipe(wf.add(OpsStreams.sum(total)));
+        wf.run();
+        return consume(bh, total[0]);
+    }
+
+    /** Diagnostic: the same chain of hand-written process-style steps (a poll/push loop each). */
+    @Benchmark
+    public long mimoHandWrittenSteps(Blackhole bh) {
         Workflow wf = new Workflow("chain", Work.CAPACITY);
         var sum = wf.add(new Steps.Range(chainItems))
                 .pipe(wf.add(new Steps.Map<Integer, Integer>("plus1", x -> x + 1)))

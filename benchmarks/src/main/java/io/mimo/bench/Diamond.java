@@ -1,7 +1,7 @@
 package io.mimo.bench;
 
 import com.typesafe.config.ConfigFactory;
-import io.mimo.bench.mimo.Steps;
+import io.mimo.bench.mimo.OpsStreams;
 import io.mimo.runtime.Workflow;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -90,19 +90,19 @@ public class Diamond {
 
     @Benchmark
     public long mimo(Blackhole bh) {
+        long[] total = new long[1];
         Workflow wf = new Workflow("diamond", Work.CAPACITY);
-        var range = wf.add(new Steps.Range(diamondItems));
-        var left = wf.add(new Steps.Map<Integer, Integer>("left", x -> x * 2));
-        var right = wf.add(new Steps.Map<Integer, Integer>("right", x -> x + 1));
-        var zip = wf.add(new Steps.Zip<Integer, Integer, Work.IntPair>(Work.IntPair::new));
-        var sum = wf.add(new Steps.SumOf<Work.IntPair>(p -> (long) p.left() + p.right()));
+        var range = wf.add(OpsStreams.range(diamondItems));
+        var left = wf.add(OpsStreams.twice());
+        var right = wf.add(OpsStreams.plusOne());
+        var pair = wf.add(OpsStreams.pair());
         range.pipe(left);
         range.pipe(right);
-        left.pipe(zip.left);
-        right.pipe(zip.right);
-        zip.pipe(sum);
+        left.pipe(pair.left());
+        right.pipe(pair.right());
+        pair.pipe(wf.add(OpsStreams.sumPairs(total)));
         wf.run();
-        return consume(bh, sum.sum());
+        return consume(bh, total[0]);
     }
 
     private long consume(Blackhole bh, long sum) {

@@ -2,7 +2,7 @@ package io.mimo.bench;
 
 import com.softwaremill.jox.Channel;
 import com.softwaremill.jox.ChannelClosed;
-import io.mimo.bench.mimo.Steps;
+import io.mimo.bench.mimo.OpsStreams;
 import io.mimo.runtime.Workflow;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +34,11 @@ public class OneHop {
 
     @Benchmark
     public long mimo(Blackhole bh) {
+        long[] total = new long[1];
         Workflow wf = new Workflow("one-hop", Work.CAPACITY);
-        var range = wf.add(new Steps.Range(hopItems));
-        var sum = wf.add(new Steps.SumInts());
-        range.pipe(sum);
+        wf.add(OpsStreams.range(hopItems)).pipe(wf.add(OpsStreams.sum(total)));
         wf.run();
-        return consume(bh, sum.sum());
+        return consume(bh, total[0]);
     }
 
     @Benchmark

@@ -42,21 +42,22 @@ public final class Report {
     static final List<Workload> WORKLOADS = List.of(
             new Workload("1. One hop", "io.mimo.bench.OneHop", "ns/item", 1, p -> num(p, "hopItems"),
                     "%s items, producer and consumer on two threads, queue of " + Work.CAPACITY, List.of(
-                    mimo("mimo", "mimo pipe (two streams)"),
+                    mimo("mimo", "mimo pipe (two @Stream methods)"),
                     peer("arrayBlockingQueueVirtualThreads", "ArrayBlockingQueue, two virtual threads"),
                     peer("joxChannelVirtualThreads", "Jox channel, two virtual threads"),
                     peer("jctoolsSpscSpinning", "JCTools SPSC queue, two spinning platform threads (near limit)"))),
             new Workload("2. Linear chain", "io.mimo.bench.Chain", "ns/item", 1, p -> num(p, "chainItems"),
                     "%s items: source → map → filter → map → filter → sum", List.of(
-                    mimo("mimo", "mimo (six streams)"),
+                    mimo("mimo", "mimo (six @Stream methods, element-style maps and filters)"),
                     peer("handWrittenLoop", "hand-written loop (limit)"),
                     peer("javaUtilStream", "java.util.stream"),
                     peer("reactorFlux", "Reactor Flux"),
                     peer("rxJavaFlowable", "RxJava 3 Flowable"),
-                    peer("pekkoStreams", "Pekko Streams"))),
+                    peer("pekkoStreams", "Pekko Streams"),
+                    peer("mimoHandWrittenSteps", "(diagnostic) mimo, six hand-written process-style steps"))),
             new Workload("3. Diamond", "io.mimo.bench.Diamond", "ns/item", 1, p -> num(p, "diamondItems"),
                     "%s items: source → broadcast → two maps → zip → sum", List.of(
-                    mimo("mimo", "mimo (five streams)"),
+                    mimo("mimo", "mimo (five @Stream methods, element-style maps and zip)"),
                     peer("pekkoGraphDsl", "Pekko GraphDSL (Broadcast + Zip)"),
                     peer("reactorPublishZip", "Reactor (publish + zip)"))),
             new Workload("5a. Bytes: write then read back as 64 KiB views", "io.mimo.bench.ByteViews", "ns/view", 1,

@@ -8,14 +8,13 @@ import io.mimo.runtime.OneOutput;
 import io.mimo.runtime.OutPort;
 import io.mimo.runtime.Output;
 import io.mimo.runtime.Step;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The mimo contenders' streams, written by hand against the runtime's public API (what a user
- * builds dynamically, without the annotation processor). Process style: each reads its input with
- * {@link Input#poll()} until the end and pushes to its output.
+ * Hand-written steps against the runtime's public API (what a user builds dynamically, without the
+ * annotation processor), for the diagnostic row of the linear chain. Process style: each reads its
+ * input with {@link Input#poll()} until the end and pushes to its output.
  */
 public final class Steps {
     private Steps() {}
@@ -110,36 +109,6 @@ public final class Steps {
         }
     }
 
-    /** Takes one item from each input at a time and pushes {@code f(a, b)}; ends with the shorter input. */
-    public static final class Zip<A, B, C> extends Step implements OneOutput<C> {
-        public final InPort<A> left = input("left");
-        public final InPort<B> right = input("right");
-        final OutPort<C> out = output("out");
-        private final BiFunction<? super A, ? super B, ? extends C> f;
-
-        public Zip(BiFunction<? super A, ? super B, ? extends C> f) {
-            super("zip");
-            this.f = f;
-        }
-
-        @Override
-        public OutPort<C> onlyOutput() {
-            return out;
-        }
-
-        @Override
-        protected void run(Context c) {
-            Input<A> l = c.input(left);
-            Input<B> r = c.input(right);
-            Output<C> o = c.output(out);
-            A a;
-            B b;
-            while ((a = l.poll()) != null && (b = r.poll()) != null) {
-                o.push(f.apply(a, b));
-            }
-        }
-    }
-
     /** Sums the input items; {@link #sum()} after the workflow has run. */
     public static final class SumInts extends Step implements OneInput<Integer> {
         final InPort<Integer> in = input("in");
@@ -166,38 +135,6 @@ public final class Steps {
         }
 
         /** The sum, once the workflow has ended (its end happens-before {@code run()} returning). */
-        public long sum() {
-            return sum;
-        }
-    }
-
-    /** Sums {@code f(item)} over the input items. */
-    public static final class SumOf<A> extends Step implements OneInput<A> {
-        final InPort<A> in = input("in");
-        private final java.util.function.ToLongFunction<? super A> f;
-        private long sum;
-
-        public SumOf(java.util.function.ToLongFunction<? super A> f) {
-            super("sum");
-            this.f = f;
-        }
-
-        @Override
-        public InPort<A> onlyInput() {
-            return in;
-        }
-
-        @Override
-        protected void run(Context c) {
-            Input<A> i = c.input(in);
-            long s = 0;
-            A x;
-            while ((x = i.poll()) != null) {
-                s += f.applyAsLong(x);
-            }
-            sum = s;
-        }
-
         public long sum() {
             return sum;
         }
