@@ -10,6 +10,7 @@ public interface Execution {
      *
      * @throws WorkflowException if a stream failed, the workflow deadlocked or was cancelled, or the
      *     waiting thread was interrupted (the workflow is then cancelled)
+     * @throws IllegalStateException if called by a stream of this workflow, which would wait for itself
      */
     void await();
 

@@ -1,16 +1,23 @@
 package io.mimo.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * An input port of a {@link Step}, for wiring a workflow before it runs: the downstream end of a
- * pipe. A running stream reads it through the {@link Input} its {@link Context} hands out.
+ * An input port of a {@link Step}, for wiring a workflow before it runs: the downstream end of
+ * pipes. Several outputs piped into one input are merged in arrival order. A running stream reads
+ * it through the {@link Input} its {@link Context} hands out.
  */
 public final class InPort<T> {
     private final Step step;
     private final String name;
+    private final boolean bytes;
+    private final List<Wire> wires = new ArrayList<>(1);
 
-    InPort(Step step, String name) {
+    InPort(Step step, String name, boolean bytes) {
         this.step = step;
         this.name = name;
+        this.bytes = bytes;
     }
 
     /** The step this port belongs to. */
@@ -27,5 +34,20 @@ public final class InPort<T> {
     @Override
     public String toString() {
         return step.name() + "." + name;
+    }
+
+    /** The name, marked when this is a byte port, for pictures of the graph. */
+    String label() {
+        return bytes ? name + " [bytes]" : name;
+    }
+
+    /** Whether this is a byte port ({@link Step#byteInput(String)}). */
+    boolean bytes() {
+        return bytes;
+    }
+
+    /** The pipes into this port, in the order they were made. */
+    List<Wire> wires() {
+        return wires;
     }
 }

@@ -25,4 +25,9 @@ public interface OneOutput<T> {
     default <I extends InPort<? super T>> I pipe(I input) {
         return onlyOutput().pipe(input);
     }
+
+    /** As {@link #pipe(InPort)}, through a pipe of {@code capacity} instead of the workflow's default. */
+    default <I extends InPort<? super T>> I pipe(I input, int capacity) {
+        return onlyOutput().pipe(input, capacity);
+    }
 }

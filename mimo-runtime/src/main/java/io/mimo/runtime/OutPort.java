@@ -1,21 +1,30 @@
 package io.mimo.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * An output port of a {@link Step}, for wiring a workflow before it runs: the upstream end of
- * pipes. Piped to several inputs it broadcasts (each gets every item); an output that nothing reads
- * must be {@link #discard() discarded} explicitly, or the workflow refuses to run.
+ * pipes. Piped to several inputs it broadcasts (each gets every item; the slowest reader sets the
+ * pace); an output that nothing reads must be {@link #discard() discarded} explicitly, or the
+ * workflow refuses to run.
  *
  * <p>The {@code pipe} methods accept any input whose item type is a supertype of {@code T}, so an
  * {@code OutPort<Integer>} may feed an {@code InPort<Number>}, and return the downstream end so
- * pipes chain.
+ * pipes chain. Wiring is done on one thread, before the workflow starts.
  */
 public final class OutPort<T> {
     private final Step step;
     private final String name;
+    private final boolean bytes;
+    private final List<Wire> wires = new ArrayList<>(1);
+    private boolean discarded;
 
-    OutPort(Step step, String name) {
+    OutPort(Step step, String name, boolean bytes) {
         this.step = step;
         this.name = name;
+        this.bytes = bytes;
     }
 
     /** The step this port belongs to. */
@@ -28,14 +37,29 @@ public final class OutPort<T> {
         return name;
     }
 
-    /** Pipes this output into {@code input} with the workflow's default capacity; returns {@code input}. */
+    /**
+     * Pipes this output into {@code input} with the workflow's default capacity; returns {@code input}.
+     *
+     * @throws IllegalStateException if this output already pipes into {@code input}, was
+     *     discarded, or a workflow of either step has started
+     */
     public <I extends InPort<? super T>> I pipe(I input) {
-        throw new UnsupportedOperationException("not yet");
+        connect(input, Wire.DEFAULT);
+        return input;
     }
 
-    /** Pipes this output into {@code input} through a pipe of {@code capacity} items; returns {@code input}. */
+    /**
+     * Pipes this output into {@code input} through a pipe of {@code capacity} items, or bytes when
+     * {@code input} is a byte input (a pipe takes the kind of the input it feeds); returns {@code input}.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is not in {@code [1, Workflow.MAX_CAPACITY]}
+     * @throws IllegalStateException as {@link #pipe(InPort)}
+     */
     public <I extends InPort<? super T>> I pipe(I input, int capacity) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(input, () -> "cannot pipe '" + this + "' into a null input");
+        Workflow.checkCapacity(capacity, "pipe '" + this + " -> " + input + "'", input.bytes() ? "bytes" : "items");
+        connect(input, capacity);
+        return input;
     }
 
     /** Pipes this output into {@code next}'s only input; returns {@code next}. */
@@ -44,20 +68,77 @@ public final class OutPort<T> {
         return next;
     }
 
-    /** Pipes this output into {@code next}'s only input through a pipe of {@code capacity} items. */
+    /** Pipes this output into {@code next}'s only input through a pipe of {@code capacity} items (or bytes, into a byte input). */
     public <S extends OneInput<? super T>> S pipe(S next, int capacity) {
         pipe(next.onlyInput(), capacity);
         return next;
     }
 
-    /** Declares that nothing reads this output: what the stream pushes to it is dropped. */
+    /**
+     * Declares that nothing reads this output: what the stream pushes to it is dropped. Calling it
+     * again does nothing.
+     *
+     * @throws IllegalStateException if the output is already piped, or its workflow has started
+     */
     public void discard() {
-        throw new UnsupportedOperationException("not yet");
+        checkNotStarted(step, "discard '" + this + "'");
+        if (!wires.isEmpty()) {
+            throw new IllegalStateException("cannot discard '" + this + "': it is already piped to '"
+                    + wires.get(0).to() + "'; an output is either piped or discarded");
+        }
+        discarded = true;
     }
 
     /** {@code "step.port"}. */
     @Override
     public String toString() {
         return step.name() + "." + name;
+    }
+
+    /** The name, marked when this is a byte port, for pictures of the graph. */
+    String label() {
+        return bytes ? name + " [bytes]" : name;
+    }
+
+    /** Whether this is a byte port ({@link Step#byteOutput(String)}). */
+    boolean bytes() {
+        return bytes;
+    }
+
+    /** Whether {@link #discard()} was called. */
+    boolean discarded() {
+        return discarded;
+    }
+
+    /** The pipes out of this port, in the order they were made. */
+    List<Wire> wires() {
+        return wires;
+    }
+
+    private void connect(InPort<?> input, int capacity) {
+        Objects.requireNonNull(input, () -> "cannot pipe '" + this + "' into a null input");
+        String what = "pipe '" + this + "' into '" + input + "'";
+        checkNotStarted(step, what);
+        checkNotStarted(input.step(), what);
+        if (discarded) {
+            throw new IllegalStateException("cannot " + what + ": '" + this
+                    + "' was discarded; an output is either piped or discarded");
+        }
+        for (Wire wire : wires) {
+            if (wire.to() == input) {
+                throw new IllegalStateException("cannot " + what + " twice: one pipe per output and input");
+            }
+        }
+        Wire wire = new Wire(this, input, capacity);
+        wires.add(wire);
+        input.wires().add(wire);
+    }
+
+    private static void checkNotStarted(Step step, String what) {
+        Workflow workflow = step.workflow();
+        if (workflow != null && workflow.started()) {
+            throw new IllegalStateException("cannot " + what + ": workflow '" + workflow.name()
+                    + "' has already started");
+        }
     }
 }

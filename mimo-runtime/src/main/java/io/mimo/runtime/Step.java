@@ -1,6 +1,8 @@
 package io.mimo.runtime;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -9,65 +11,133 @@ import java.util.List;
  *
  * <p>Generated step classes extend it; so can hand-written ones, declaring their ports with
  * {@link #input(String)} and {@link #output(String)} in field initialisers or the constructor.
- * A step belongs to at most one workflow and runs at most once.
+ * Port names are non-blank and unique across the step's inputs and outputs. A step belongs to at
+ * most one workflow and runs at most once; {@link Workflow#add(Step)} may rename it to keep names
+ * unique within the workflow.
  */
 public abstract class Step {
-    private final String name;
+    private String name;
+    private final List<InPort<?>> inputs = new ArrayList<>();
+    private final List<OutPort<?>> outputs = new ArrayList<>();
+    private Workflow workflow;
 
-    /** @param name the stream's name, used in pictures of the graph and in error messages */
+    /**
+     * @param name the stream's name, used in pictures of the graph, thread names and error messages
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
     protected Step(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a step needs a non-blank name, got " + quote(name));
+        }
         this.name = name;
     }
 
-    /** Declares an input port; names are unique across the step's inputs and outputs. */
+    /**
+     * Declares an input port.
+     *
+     * @throws IllegalArgumentException if the name is blank or already names a port of this step
+     */
     protected final <T> InPort<T> input(String name) {
-        throw new UnsupportedOperationException("not yet");
+        InPort<T> port = new InPort<>(this, checkPortName(name), false);
+        inputs.add(port);
+        return port;
     }
 
-    /** Declares an output port; names are unique across the step's inputs and outputs. */
+    /**
+     * Declares an output port.
+     *
+     * @throws IllegalArgumentException if the name is blank or already names a port of this step
+     */
     protected final <T> OutPort<T> output(String name) {
-        throw new UnsupportedOperationException("not yet");
+        OutPort<T> port = new OutPort<>(this, checkPortName(name), false);
+        outputs.add(port);
+        return port;
     }
 
     /**
      * Declares a byte input port: wired like any {@code InPort<ByteBuffer>}, read through
-     * {@link Context#byteInput(InPort)}. A pipe into it is bounded in bytes, not items.
+     * {@link Context#byteInput(InPort)}. It takes exactly one pipe, bounded in bytes, not items,
+     * from a byte output or from an item output of {@code ByteBuffer}s (whose items come in as
+     * views).
      */
     protected final InPort<ByteBuffer> byteInput(String name) {
-        throw new UnsupportedOperationException("not yet");
+        InPort<ByteBuffer> port = new InPort<>(this, checkPortName(name), true);
+        inputs.add(port);
+        return port;
     }
 
     /**
      * Declares a byte output port: wired like any {@code OutPort<ByteBuffer>}, written through
-     * {@link Context#byteOutput(OutPort)}. Pipes out of it are bounded in bytes, not items.
+     * {@link Context#byteOutput(OutPort)}. Pipes out of it into byte inputs are bounded in bytes;
+     * it may also pipe into item inputs of {@code ByteBuffer}s (or {@code Object}s), which get each
+     * view as one item through a pipe bounded in items.
      */
     protected final OutPort<ByteBuffer> byteOutput(String name) {
-        throw new UnsupportedOperationException("not yet");
+        OutPort<ByteBuffer> port = new OutPort<>(this, checkPortName(name), true);
+        outputs.add(port);
+        return port;
     }
 
     /**
-     * The stream's body, called once when the workflow runs. Its outputs close when it returns;
-     * an exception stops the workflow.
+     * The stream's body, called once when the workflow runs. Its outputs close when it returns
+     * (or throws); an exception stops the workflow.
      */
     protected abstract void run(Context context) throws Exception;
 
-    /** The stream's name. */
+    /**
+     * The stream's name: the one given to the constructor, or the unique name
+     * {@link Workflow#add(Step)} gave it ({@code "print-2"}) when the workflow already had a step
+     * of that name.
+     */
     public final String name() {
         return name;
     }
 
     /** The input ports, in declaration order. */
     public final List<InPort<?>> inputs() {
-        throw new UnsupportedOperationException("not yet");
+        return Collections.unmodifiableList(inputs);
     }
 
     /** The output ports, in declaration order. */
     public final List<OutPort<?>> outputs() {
-        throw new UnsupportedOperationException("not yet");
+        return Collections.unmodifiableList(outputs);
     }
 
     @Override
     public String toString() {
         return name;
+    }
+
+    /** The workflow this step was added to, or {@code null}. */
+    final Workflow workflow() {
+        return workflow;
+    }
+
+    /** Called by {@link Workflow#add(Step)} only, once. */
+    final void joinWorkflow(Workflow workflow, String uniqueName) {
+        this.workflow = workflow;
+        this.name = uniqueName;
+    }
+
+    private String checkPortName(String port) {
+        if (workflow != null && workflow.started()) {
+            throw new IllegalStateException("step '" + name + "' cannot declare port " + quote(port)
+                    + ": its workflow '" + workflow.name() + "' has already started");
+        }
+        if (port == null || port.isBlank()) {
+            throw new IllegalArgumentException("step '" + name + "' declares a port with a blank name, got "
+                    + quote(port) + ": give every port a non-blank name");
+        }
+        boolean taken = inputs.stream().anyMatch(p -> p.name().equals(port))
+                || outputs.stream().anyMatch(p -> p.name().equals(port));
+        if (taken) {
+            throw new IllegalArgumentException("step '" + name + "' declares port '" + port
+                    + "' twice: port names must be unique across a step's inputs and outputs");
+        }
+        return port;
+    }
+
+    private static String quote(String s) {
+        return s == null ? "null" : "'" + s + "'";
     }
 }

@@ -1,26 +1,112 @@
 package io.mimo.runtime;
 
+import io.mimo.runtime.engine.Engine;
+import io.mimo.runtime.engine.Plan;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * A graph of streams joined by bounded pipes. Add steps, pipe their ports, then {@link #run()}.
  *
- * <p>Before any thread starts, {@code run()}/{@code start()} refuse a graph with an input piped
- * from nothing, an output piped to nothing and not discarded, or a pipe to a step of another
- * workflow, naming the step and port. A workflow runs at most once.
+ * <h2>Checks before running</h2>
+ * Before any thread starts, {@code run()}/{@code start()} check the whole graph and refuse it with
+ * one {@link IllegalStateException} that lists every problem, each naming the step and port: an
+ * input piped from nothing, an output piped to nothing and not {@link OutPort#discard() discarded},
+ * a step added twice (or already in another workflow), a pipe to or from a step of another
+ * workflow or of none, a byte input fed by more than one pipe, and running a workflow twice.
+ * Nothing has started when that exception is thrown: fix the graph and call again.
+ *
+ * <h2>Running</h2>
+ * Each stream runs on a virtual thread of its own, named {@code "<workflow>/<stream>"}. A pipe
+ * holds {@link #capacity()} items unless {@link OutPort#pipe(InPort, int) its own capacity} says
+ * otherwise; a full pipe blocks its writer. An output piped to several inputs broadcasts; an
+ * input fed by several outputs merges them in arrival order. Outputs close when the stream's
+ * {@link Step#run(Context)} returns; an input ends when every output piped into it has closed and
+ * it is drained.
+ *
+ * <h2>Bytes</h2>
+ * Byte ports ({@link Step#byteInput(String)}, {@link Step#byteOutput(String)}) carry
+ * {@link java.nio.ByteBuffer} views without copying them ({@link ByteInput}, {@link ByteOutput}).
+ * A pipe takes the kind of the input it feeds. Into a byte input it is bounded in bytes: it holds
+ * {@link #byteCapacity()} bytes unless its own capacity says otherwise, and it comes from a byte
+ * output or from an item output of {@code ByteBuffer}s, whose items go in as views. A byte input
+ * takes exactly one pipe: bytes of two writers would interleave meaninglessly. Into an item input
+ * of {@code ByteBuffer}s (or {@code Object}s), a byte output's pipe is an item pipe: each view is
+ * one item. A byte output piped to several inputs broadcasts every byte to each.
+ *
+ * <p>A stream that ends while items still flow towards it makes its pipes dead: what is pushed
+ * into them is dropped and a writer waiting for room goes on, like a closed Unix pipe. When every
+ * pipe of every output of a stream is dead (discarded outputs never die), its next push ends it
+ * quietly, as if it had returned (the SIGPIPE rule): so a reader that stops early, like a zip that
+ * ends with its shortest input, stops its writers too.
+ *
+ * <h2>Failure, deadlock, cancellation</h2>
+ * The first exception thrown by any stream stops the workflow: the other streams are interrupted
+ * (blocking {@code push}/{@code poll}/{@code peek} give up at once, by throwing an internal signal
+ * that is not reported), and {@code run()} throws a {@link WorkflowException} naming the failing
+ * stream, with its exception as the cause and later failures suppressed. {@code run()} returns or
+ * throws only once every stream's thread has ended, so a stream must not ignore interruption
+ * forever.
+ *
+ * <p>A workflow never hangs silently: when every running stream is blocked on a pipe, it is
+ * deadlocked. If some stream waits for room in a full pipe, bounded pipes caused it, and the
+ * smallest such pipe doubles its capacity (Parks' bounded scheduling), up to
+ * {@link #growthLimit() the growth limit} for item pipes, {@link #byteGrowthLimit() the byte growth
+ * limit} for byte pipes (pipes of both kinds full: the one furthest below its limit, as a fraction
+ * of it, grows first); otherwise, or past the limit, the workflow fails with
+ * a {@link WorkflowException} whose message starts with {@code "deadlock"} and says which stream
+ * waits on what.
+ *
+ * <p>A workflow is built on one thread, and runs once.
  */
 public final class Workflow {
     /** Items a pipe holds unless the workflow or the pipe says otherwise. */
     public static final int DEFAULT_CAPACITY = 256;
 
+    /** The largest capacity of a pipe, in items or bytes. */
+    public static final int MAX_CAPACITY = 1 << 30;
+
+    /** Items up to which a full pipe may grow to resolve a deadlock, unless the workflow says otherwise. */
+    public static final int DEFAULT_GROWTH_LIMIT = 1 << 20;
+
+    /** Bytes a pipe into a byte input holds (1 MiB) unless the workflow or the pipe says otherwise. */
+    public static final int DEFAULT_BYTE_CAPACITY = 1 << 20;
+
+    /** Bytes up to which a full byte pipe may grow (64 MiB) to resolve a deadlock, unless the workflow says otherwise. */
+    public static final int DEFAULT_BYTE_GROWTH_LIMIT = 1 << 26;
+
     private final String name;
     private final int capacity;
+    private int growthLimit = DEFAULT_GROWTH_LIMIT;
+    private int byteCapacity = DEFAULT_BYTE_CAPACITY;
+    private int byteGrowthLimit = DEFAULT_BYTE_GROWTH_LIMIT;
+    private final List<Step> steps = new ArrayList<>();
+    private final Set<String> stepNames = new HashSet<>();
+    /** Steps added twice, or already in another workflow: reported when the workflow starts. */
+    private final List<String> addProblems = new ArrayList<>();
+    private volatile boolean started;
 
     /** A workflow whose pipes hold {@value #DEFAULT_CAPACITY} items unless a pipe says otherwise. */
     public Workflow(String name) {
         this(name, DEFAULT_CAPACITY);
     }
 
-    /** A workflow whose pipes hold {@code capacity} items unless a pipe says otherwise. */
+    /**
+     * A workflow whose pipes hold {@code capacity} items unless a pipe says otherwise.
+     *
+     * @throws IllegalArgumentException if {@code name} is blank or {@code capacity} is not in
+     *     {@code [1, MAX_CAPACITY]}
+     */
     public Workflow(String name, int capacity) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a workflow needs a non-blank name, got " + name);
+        }
+        checkCapacity(capacity, "workflow '" + name + "'", "items");
         this.name = name;
         this.capacity = capacity;
     }
@@ -35,9 +121,126 @@ public final class Workflow {
         return capacity;
     }
 
-    /** Adds a step; returns it, so {@code var fork = wf.add(NumbersStreams.fork());} keeps its type. */
+    /** Items up to which a full pipe may grow to resolve a deadlock; see {@link #growthLimit(int)}. */
+    public synchronized int growthLimit() {
+        return growthLimit;
+    }
+
+    /**
+     * Sets how far pipes may grow to resolve a deadlock that bounded pipes caused: a full pipe
+     * doubles, at most up to {@code items} (a pipe already that large does not grow). The default,
+     * {@value #DEFAULT_GROWTH_LIMIT}, lets a diamond whose join reads one branch first buffer about
+     * a million items of the other before failing; {@code 1} disables growth.
+     *
+     * @return this workflow
+     * @throws IllegalArgumentException if {@code items} is not in {@code [1, MAX_CAPACITY]}
+     * @throws IllegalStateException if the workflow has started
+     */
+    public synchronized Workflow growthLimit(int items) {
+        checkNotStarted("change the growth limit");
+        if (items < 1 || items > MAX_CAPACITY) {
+            throw new IllegalArgumentException("the growth limit of workflow '" + name + "' must be in [1, "
+                    + MAX_CAPACITY + "], got " + items);
+        }
+        growthLimit = items;
+        return this;
+    }
+
+    /** Bytes a pipe into a byte input holds unless the pipe says otherwise; see {@link #byteCapacity(int)}. */
+    public synchronized int byteCapacity() {
+        return byteCapacity;
+    }
+
+    /**
+     * Sets how many bytes a pipe into a byte input holds unless the pipe says otherwise
+     * ({@link OutPort#pipe(InPort, int)}, whose capacity is in bytes for a byte input). The default
+     * is {@value #DEFAULT_BYTE_CAPACITY} (1 MiB). A write waits while a pipe holds its capacity or
+     * more, and then takes a whole view however large, so a pipe may hold up to its capacity plus
+     * one view.
+     *
+     * @return this workflow
+     * @throws IllegalArgumentException if {@code bytes} is not in {@code [1, MAX_CAPACITY]}
+     * @throws IllegalStateException if the workflow has started
+     */
+    public synchronized Workflow byteCapacity(int bytes) {
+        checkNotStarted("change the byte capacity");
+        checkCapacity(bytes, "the byte pipes of workflow '" + name + "'", "bytes");
+        byteCapacity = bytes;
+        return this;
+    }
+
+    /** Bytes up to which a full byte pipe may grow to resolve a deadlock; see {@link #byteGrowthLimit(int)}. */
+    public synchronized int byteGrowthLimit() {
+        return byteGrowthLimit;
+    }
+
+    /**
+     * Sets how far byte pipes may grow to resolve a deadlock that bounded pipes caused, as
+     * {@link #growthLimit(int)} does for item pipes: a full byte pipe doubles, at most up to
+     * {@code bytes}. The default is {@value #DEFAULT_BYTE_GROWTH_LIMIT} (64 MiB); {@code 1} disables
+     * growth.
+     *
+     * @return this workflow
+     * @throws IllegalArgumentException if {@code bytes} is not in {@code [1, MAX_CAPACITY]}
+     * @throws IllegalStateException if the workflow has started
+     */
+    public synchronized Workflow byteGrowthLimit(int bytes) {
+        checkNotStarted("change the byte growth limit");
+        if (bytes < 1 || bytes > MAX_CAPACITY) {
+            throw new IllegalArgumentException("the byte growth limit of workflow '" + name + "' must be in [1, "
+                    + MAX_CAPACITY + "], got " + bytes);
+        }
+        byteGrowthLimit = bytes;
+        return this;
+    }
+
+    /**
+     * Adds a step; returns it, so {@code var fork = wf.add(NumbersStreams.fork());} keeps its type.
+     *
+     * <p>Step names are unique within a workflow, so that messages and thread names are
+     * unambiguous: a step whose name is taken is renamed with the first free suffix
+     * ({@code "print"}, then {@code "print-2"}, {@code "print-3"}…); {@link Step#name()} tells the
+     * name it got. Adding a step twice, or a step of another workflow, is reported by
+     * {@link #run()}/{@link #start()} with the graph's other problems; the step is not added again.
+     *
+     * @throws IllegalStateException if the workflow has started
+     */
     public <S extends Step> S add(S step) {
-        throw new UnsupportedOperationException("not yet");
+        return add(step == null ? null : step.name(), step);
+    }
+
+    /**
+     * Adds a step under {@code name} instead of its own (e.g. the method name a generated step
+     * carries), so that two steps of one kind read apart in pictures and messages:
+     * {@code wf.add("parse orders", CsvStreams.parse(…))}. Otherwise as {@link #add(Step)}.
+     *
+     * @throws IllegalArgumentException if {@code name} is blank
+     * @throws IllegalStateException if the workflow has started
+     */
+    public synchronized <S extends Step> S add(String name, S step) {
+        if (step == null) {
+            throw new NullPointerException("cannot add a null step to workflow '" + name + "'");
+        }
+        checkNotStarted("add step '" + step.name() + "'");
+        Workflow owner = step.workflow();
+        if (owner == this) {
+            addProblems.add("step '" + step.name() + "' was added twice: add each step once");
+        } else if (owner != null) {
+            addProblems.add("step '" + step.name() + "' was added to this workflow but belongs to workflow '"
+                    + owner.name() + "': a step belongs to one workflow; create another step");
+        } else {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a step needs a non-blank name, not " + (name == null ? "null" : "'" + name + "'"));
+            }
+            String unique = name;
+            for (int n = 2; stepNames.contains(unique); n++) {
+                unique = name + "-" + n;
+            }
+            stepNames.add(unique);
+            step.joinWorkflow(this, unique);
+            steps.add(step);
+        }
+        return step;
     }
 
     /** Pipes {@code from} into {@code to} with the default capacity; the same as {@code from.pipe(to)}. */
@@ -45,18 +248,228 @@ public final class Workflow {
         from.pipe(to);
     }
 
-    /** Pipes {@code from} into {@code to} through a pipe of {@code capacity} items. */
+    /** Pipes {@code from} into {@code to} through a pipe of {@code capacity} items (bytes into a byte input). */
     public <T> void pipe(OutPort<T> from, InPort<? super T> to, int capacity) {
         from.pipe(to, capacity);
     }
 
-    /** Runs every stream and blocks until all have ended. */
+    /**
+     * Runs every stream and blocks until all have ended.
+     *
+     * @throws IllegalStateException listing every problem of the graph, before anything runs
+     * @throws WorkflowException if a stream failed, the workflow deadlocked, or the calling thread
+     *     was interrupted (the workflow is then cancelled and the interrupt flag stays set)
+     */
     public void run() {
         start().await();
     }
 
-    /** Starts every stream on a virtual thread of its own and returns at once. */
-    public Execution start() {
-        throw new UnsupportedOperationException("not yet");
+    /**
+     * Starts every stream on a virtual thread of its own and returns at once.
+     *
+     * @throws IllegalStateException listing every problem of the graph, before anything runs
+     */
+    public synchronized Execution start() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("workflow '" + name + "' cannot run, "
+                    + (problems.size() == 1 ? "1 problem" : problems.size() + " problems") + ":"
+                    + problems.stream().map(p -> "\n  - " + p).collect(Collectors.joining()));
+        }
+        started = true;
+        return Engine.start(plan());
+    }
+
+    /** Whether {@link #start()} has started the workflow. */
+    boolean started() {
+        return started;
+    }
+
+    private List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (started) {
+            problems.add("workflow '" + name + "' has already run: a workflow runs once; build a new one");
+        }
+        problems.addAll(addProblems);
+        for (Step step : steps) {
+            for (InPort<?> input : step.inputs()) {
+                if (input.wires().isEmpty()) {
+                    problems.add("step '" + step.name() + "': input '" + input.name()
+                            + "' is piped from nothing: pipe an output into it");
+                }
+                if (input.bytes() && input.wires().size() > 1) {
+                    problems.add("step '" + step.name() + "': byte input '" + input.name() + "' is piped from "
+                            + input.wires().size() + " outputs ("
+                            + input.wires().stream().map(w -> "'" + w.from() + "'").collect(Collectors.joining(", "))
+                            + "): a byte input takes exactly one pipe, as the bytes of several writers would"
+                            + " interleave meaninglessly; merge them upstream, or use an item input");
+                }
+                for (Wire wire : input.wires()) {
+                    Step from = wire.from().step();
+                    if (from.workflow() != this) {
+                        problems.add("step '" + step.name() + "': input '" + input.name() + "' is piped from '"
+                                + wire.from() + "', whose step " + elsewhere(from));
+                    }
+                }
+            }
+            for (OutPort<?> output : step.outputs()) {
+                if (output.wires().isEmpty() && !output.discarded()) {
+                    problems.add("step '" + step.name() + "': output '" + output.name()
+                            + "' is piped to nothing: pipe it to an input, or call discard() on it");
+                }
+                for (Wire wire : output.wires()) {
+                    Step to = wire.to().step();
+                    if (to.workflow() != this) {
+                        problems.add("step '" + step.name() + "': output '" + output.name() + "' is piped to '"
+                                + wire.to() + "', whose step " + elsewhere(to));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private String elsewhere(Step step) {
+        Workflow owner = step.workflow();
+        return owner == null
+                ? "'" + step.name() + "' is in no workflow: add it to workflow '" + name + "'"
+                : "'" + step.name() + "' is in workflow '" + owner.name() + "': pipes cannot cross workflows";
+    }
+
+    private Plan plan() {
+        Map<Step, Integer> index = new IdentityHashMap<>();
+        List<Plan.Node> nodes = new ArrayList<>();
+        List<Plan.Edge> edges = new ArrayList<>();
+        for (Step step : steps) {
+            index.put(step, nodes.size());
+            List<Plan.Port> inputs = step.inputs().stream()
+                    .map(p -> new Plan.Port(p, p.name(), p.bytes() ? Plan.Kind.BYTES : Plan.Kind.ITEMS, false))
+                    .toList();
+            List<Plan.Port> outputs = step.outputs().stream()
+                    .map(p -> new Plan.Port(p, p.name(), p.bytes() ? Plan.Kind.BYTES : Plan.Kind.ITEMS, p.discarded()))
+                    .toList();
+            nodes.add(new Plan.Node(step.name(), inputs, outputs, step::run));
+        }
+        for (Step step : steps) {
+            List<OutPort<?>> outputs = step.outputs();
+            for (int port = 0; port < outputs.size(); port++) {
+                for (Wire wire : outputs.get(port).wires()) {
+                    Step to = wire.to().step();
+                    edges.add(new Plan.Edge(index.get(step), port, index.get(to), indexOf(to.inputs(), wire.to()),
+                            wire.capacityIn(this)));
+                }
+            }
+        }
+        return new Plan(name, List.copyOf(nodes), List.copyOf(edges), growthLimit, byteGrowthLimit);
+    }
+
+    private static int indexOf(List<InPort<?>> ports, InPort<?> port) {
+        for (int i = 0; i < ports.size(); i++) {
+            if (ports.get(i) == port) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("port '" + port + "' is missing from its own step");
+    }
+
+    private void checkNotStarted(String what) {
+        if (started) {
+            throw new IllegalStateException("cannot " + what + ": workflow '" + name + "' has already started");
+        }
+    }
+
+    static void checkCapacity(int capacity, String what, String unit) {
+        if (capacity < 1 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("the capacity of " + what + " must be in [1, " + MAX_CAPACITY
+                    + "] " + unit + ", got " + capacity);
+        }
+    }
+
+    /**
+     * A picture of the graph: the workflow's name, each step (in the order added) with its input
+     * and output ports, then every pipe with its capacity, discarded outputs and unpiped ports
+     * marked. Byte ports are marked {@code [bytes]}. For example:
+     *
+     * <pre>
+     * workflow 'even-odd': 4 streams, 3 pipes
+     *   streams
+     *     range    in: -      out: entity
+     *     fork     in: input  out: even, odd
+     *     print    in: value  out: -
+     *     print-2  in: value  out: -
+     *   pipes
+     *     range.entity  -&gt; fork.input      256 items
+     *     fork.even     -&gt; print.value     256 items
+     *     fork.odd      -&gt; print-2.value   16 items
+     * </pre>
+     */
+    @Override
+    public synchronized String toString() {
+        List<String[]> streams = new ArrayList<>();
+        for (Step step : steps) {
+            streams.add(new String[] {step.name(),
+                "in: " + portList(step.inputs().stream().map(InPort::label).toList()),
+                "out: " + portList(step.outputs().stream().map(OutPort::label).toList())});
+        }
+        List<String[]> pipes = new ArrayList<>();
+        for (Step step : steps) {
+            for (InPort<?> input : step.inputs()) {
+                if (input.wires().isEmpty()) {
+                    pipes.add(new String[] {"(nothing)", "-> " + input, "(input not piped)"});
+                }
+                for (Wire wire : input.wires()) {
+                    if (wire.from().step().workflow() != this) {
+                        pipes.add(new String[] {wire.from().toString(), "-> " + input,
+                            wire.capacityIn(this) + " " + wire.unit() + " (from outside this workflow)"});
+                    }
+                }
+            }
+            for (OutPort<?> output : step.outputs()) {
+                if (output.discarded()) {
+                    pipes.add(new String[] {output.toString(), "-> (discarded)", ""});
+                } else if (output.wires().isEmpty()) {
+                    pipes.add(new String[] {output.toString(), "-> (nothing)", "(output not piped)"});
+                }
+                for (Wire wire : output.wires()) {
+                    pipes.add(new String[] {output.toString(), "-> " + wire.to(), wire.capacityIn(this) + " " + wire.unit()
+                            + (wire.to().step().workflow() != this ? " (to outside this workflow)" : "")});
+                }
+            }
+        }
+        long pipeCount = steps.stream().flatMap(s -> s.outputs().stream()).mapToLong(o -> o.wires().size()).sum();
+        StringBuilder picture = new StringBuilder("workflow '").append(name).append("': ")
+                .append(steps.size()).append(steps.size() == 1 ? " stream, " : " streams, ")
+                .append(pipeCount).append(pipeCount == 1 ? " pipe" : " pipes");
+        if (!addProblems.isEmpty()) {
+            addProblems.forEach(p -> picture.append("\n  (").append(p).append(')'));
+        }
+        appendTable(picture, "streams", streams);
+        appendTable(picture, "pipes", pipes);
+        return picture.toString();
+    }
+
+    private static String portList(List<String> labels) {
+        return labels.isEmpty() ? "-" : String.join(", ", labels);
+    }
+
+    private static void appendTable(StringBuilder out, String title, List<String[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int c = 0; c < columns; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        out.append("\n  ").append(title);
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder("\n    ");
+            for (int c = 0; c < columns; c++) {
+                line.append(c == columns - 1 ? row[c] : String.format("%-" + widths[c] + "s  ", row[c]));
+            }
+            out.append(line.toString().stripTrailing());
+        }
     }
 }

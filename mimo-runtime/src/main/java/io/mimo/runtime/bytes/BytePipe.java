@@ -43,6 +43,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link Thread#interrupt()} by throwing {@link InterruptedIOException}, with the thread's
  * interrupt status set again. An optional {@link WaitListener} hears when a call starts and stops
  * waiting, so that a workflow engine can see which sides are blocked.
+ *
+ * <h2>Waiting in a way of one's own</h2>
+ * Each blocking call has a try-operation that makes one attempt and never waits:
+ * {@link Sink#tryWrite(ByteBuffer)}, {@link Source#tryReadView()}, {@link Source#tryRead(ByteBuffer)},
+ * {@link Source#tryReadLine(int)}. The blocking calls are these same attempts made in a loop that
+ * waits on the pipe's lock; a caller with its own scheduler (mimo's workflow engine is one) makes
+ * them itself and, after an attempt that found no room or nothing to read, waits until
+ * {@link Sink#ready()} or {@link Source#ready()} says that another may succeed. Every call takes
+ * the pipe's lock, so a change made by one side is seen by the other's next call.
  */
 public final class BytePipe {
 
@@ -70,7 +79,8 @@ public final class BytePipe {
     private static final Object NOT_READY = new Object();
 
     private final String name;
-    private final long capacity;
+    /** Guarded by {@link #lock}; changed by {@link #setCapacity(long)}. */
+    private long capacity;
     private final WaitListener listener;
     private final Sink sink = new Sink();
     private final Source source = new Source();
@@ -127,9 +137,31 @@ public final class BytePipe {
         return name;
     }
 
-    /** The capacity in bytes given at construction. */
+    /** The capacity in bytes: as given at construction, or as last {@link #setCapacity(long) set}. */
     public long capacity() {
-        return capacity;
+        lock.lock();
+        try {
+            return capacity;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Changes the capacity, from any thread: a larger one lets waiting writers go on at once, a
+     * smaller one makes later writes wait until the pipe holds less than it.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is not positive
+     */
+    public void setCapacity(long capacity) {
+        if (capacity <= 0) throw new IllegalArgumentException(name + ": capacity must be positive, was " + capacity);
+        lock.lock();
+        try {
+            this.capacity = capacity;
+            writable.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Bytes written and not yet read, at this instant. */
@@ -145,7 +177,12 @@ public final class BytePipe {
     /** {@code BytePipe[parse.bytes, 120 of 65536 bytes]}. */
     @Override
     public String toString() {
-        return "BytePipe[" + name + ", " + byteCount() + " of " + capacity + " bytes]";
+        lock.lock();
+        try {
+            return "BytePipe[" + name + ", " + buffer.byteCount() + " of " + capacity + " bytes]";
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The writing end. Thread-safe. */
@@ -162,14 +199,51 @@ public final class BytePipe {
          * @throws InterruptedIOException when interrupted while waiting; nothing was written
          */
         public void write(ByteBuffer view) throws IOException {
-            await(Side.WRITER, writable, () -> {
-                checkWriter();
-                if (!view.hasRemaining()) return Boolean.TRUE;
-                if (buffer.byteCount() - lineStart >= capacity) return NOT_READY;
-                buffer.writeView(view);
-                readable.signalAll();
-                return Boolean.TRUE;
-            });
+            Objects.requireNonNull(view, "view");
+            await(Side.WRITER, writable, () -> attemptWrite(view));
+        }
+
+        /**
+         * Writes as {@link #write(ByteBuffer)} does, but never waits: returns {@code false}, having
+         * taken nothing, when the pipe holds its capacity or more. For callers that wait in a way
+         * of their own, such as a workflow engine: {@link #ready()} tells when to try again.
+         *
+         * @return whether the view was taken (an empty view always is, and is dropped)
+         * @throws PipeClosedException as {@link #write(ByteBuffer)}
+         * @throws IOException as {@link #write(ByteBuffer)}
+         */
+        public boolean tryWrite(ByteBuffer view) throws IOException {
+            Objects.requireNonNull(view, "view");
+            lock.lock();
+            try {
+                return attemptWrite(view) != NOT_READY;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * Whether a write now would not wait: the pipe holds less than its capacity, or a side has
+         * ended (the write would then throw at once).
+         */
+        public boolean ready() {
+            lock.lock();
+            try {
+                return writerClosed || writerFailure != null || readerClosed || readerFailure != null
+                        || buffer.byteCount() - lineStart < capacity;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** One try at a write. Lock held. */
+        private Object attemptWrite(ByteBuffer view) throws IOException {
+            checkWriter();
+            if (!view.hasRemaining()) return Boolean.TRUE;
+            if (buffer.byteCount() - lineStart >= capacity) return NOT_READY;
+            buffer.writeView(view);
+            readable.signalAll();
+            return Boolean.TRUE;
         }
 
         /**
@@ -294,15 +368,7 @@ public final class BytePipe {
          * @throws InterruptedIOException when interrupted while waiting; nothing was read
          */
         public ByteBuffer readView() throws IOException {
-            return (ByteBuffer) await(Side.READER, readable, () -> {
-                checkReader();
-                if (!buffer.isEmpty()) {
-                    ByteBuffer view = buffer.readView();
-                    consumed(view.remaining());
-                    return view;
-                }
-                return writerClosed ? null : NOT_READY;
-            });
+            return (ByteBuffer) await(Side.READER, readable, this::attemptReadView);
         }
 
         /**
@@ -311,16 +377,7 @@ public final class BytePipe {
          * stream, 0 when {@code dst} has no room. Throws as {@link #readView()} does.
          */
         public int read(ByteBuffer dst) throws IOException {
-            return (Integer) await(Side.READER, readable, () -> {
-                checkReader();
-                if (!dst.hasRemaining()) return 0;
-                if (!buffer.isEmpty()) {
-                    int n = buffer.readInto(dst);
-                    consumed(n);
-                    return n;
-                }
-                return writerClosed ? -1 : NOT_READY;
-            });
+            return (Integer) await(Side.READER, readable, () -> attemptRead(dst));
         }
 
         /**
@@ -333,38 +390,139 @@ public final class BytePipe {
          * @throws IOException as {@link #readView()} does
          */
         public ByteBuffer readLine(int maxLength) throws IOException {
-            return readLine(maxLength, false);
+            checkMaxLength(maxLength);
+            return (ByteBuffer) await(Side.READER, readable, () -> attemptReadLine(maxLength, false));
         }
 
         /** As {@link #readLine(int)}, but the line keeps its terminator; a last line without one comes as it is. */
         public ByteBuffer readLineWithTerminator(int maxLength) throws IOException {
-            return readLine(maxLength, true);
+            checkMaxLength(maxLength);
+            return (ByteBuffer) await(Side.READER, readable, () -> attemptReadLine(maxLength, true));
         }
 
-        private ByteBuffer readLine(int maxLength, boolean withTerminator) throws IOException {
-            if (maxLength < 0) throw new IllegalArgumentException("maxLength must not be negative, was " + maxLength);
-            return (ByteBuffer) await(Side.READER, readable, () -> {
-                checkReader();
-                long before = buffer.byteCount();
-                long newline = buffer.lineEnd(lineStart, maxLength, name);
-                ByteBuffer line;
-                if (newline >= 0) {
-                    line = buffer.takeLine(newline, withTerminator);
-                } else if (writerClosed) {
-                    if (buffer.isEmpty()) return null;
-                    line = buffer.takeLastLine(maxLength, name);
-                } else {
-                    // No whole line yet, so all bytes held begin one line: stop counting them
-                    // against the capacity, or a line longer than the capacity would deadlock.
-                    if (lineStart < before) {
-                        lineStart = before;
-                        writable.signalAll();
-                    }
-                    return NOT_READY;
+        // The try-operations: one attempt each, never waiting. They are the same attempts the
+        // blocking calls above make in a loop, for callers that wait in a way of their own (a
+        // workflow engine): after an attempt that found nothing, ready() tells when to try again.
+
+        /**
+         * Reads as {@link #readView()} does, but never waits.
+         *
+         * @return the next view; an empty buffer when nothing is held yet; {@code null} at the end
+         * @throws IOException as {@link #readView()} does
+         */
+        public ByteBuffer tryReadView() throws IOException {
+            Object result = attempt(this::attemptReadView);
+            return result == NOT_READY ? ByteBuffer.allocate(0) : (ByteBuffer) result;
+        }
+
+        /**
+         * Reads as {@link #read(ByteBuffer)} does, but never waits: like a non-blocking channel, 0
+         * when nothing is held yet (or {@code dst} has no room), -1 at the end.
+         */
+        public int tryRead(ByteBuffer dst) throws IOException {
+            Object result = attempt(() -> attemptRead(dst));
+            return result == NOT_READY ? 0 : (Integer) result;
+        }
+
+        /**
+         * Reads as {@link #readLine(int)} does, but never waits.
+         *
+         * @return the next line; {@code null} when no whole line is held yet, and at the end:
+         *     {@link #atEnd()} tells which
+         * @throws LineTooLongException as {@link #readLine(int)}
+         */
+        public ByteBuffer tryReadLine(int maxLength) throws IOException {
+            checkMaxLength(maxLength);
+            Object result = attempt(() -> attemptReadLine(maxLength, false));
+            return result == NOT_READY ? null : (ByteBuffer) result;
+        }
+
+        /** As {@link #tryReadLine(int)}, but the line keeps its terminator, as {@link #readLineWithTerminator(int)}. */
+        public ByteBuffer tryReadLineWithTerminator(int maxLength) throws IOException {
+            checkMaxLength(maxLength);
+            Object result = attempt(() -> attemptReadLine(maxLength, true));
+            return result == NOT_READY ? null : (ByteBuffer) result;
+        }
+
+        /**
+         * Whether a read that just found nothing could find something now: bytes are held beyond
+         * the start of a line that a {@code readLine} found incomplete, or a side has ended or
+         * failed (the read then returns the end or throws at once).
+         */
+        public boolean ready() {
+            lock.lock();
+            try {
+                return buffer.byteCount() > lineStart || writerClosed || writerFailure != null
+                        || readerClosed || readerFailure != null;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Whether the writing side closed and every byte written has been read. */
+        public boolean atEnd() {
+            lock.lock();
+            try {
+                return writerClosed && buffer.isEmpty();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private Object attempt(Attempt attempt) throws IOException {
+            lock.lock();
+            try {
+                return attempt.tryNow();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** One try at a {@link #readView()}. Lock held. */
+        private Object attemptReadView() throws IOException {
+            checkReader();
+            if (!buffer.isEmpty()) {
+                ByteBuffer view = buffer.readView();
+                consumed(view.remaining());
+                return view;
+            }
+            return writerClosed ? null : NOT_READY;
+        }
+
+        /** One try at a {@link #read(ByteBuffer)}. Lock held. */
+        private Object attemptRead(ByteBuffer dst) throws IOException {
+            checkReader();
+            if (!dst.hasRemaining()) return 0;
+            if (!buffer.isEmpty()) {
+                int n = buffer.readInto(dst);
+                consumed(n);
+                return n;
+            }
+            return writerClosed ? -1 : NOT_READY;
+        }
+
+        /** One try at a {@link #readLine(int)}. Lock held. */
+        private Object attemptReadLine(int maxLength, boolean withTerminator) throws IOException {
+            checkReader();
+            long before = buffer.byteCount();
+            long newline = buffer.lineEnd(lineStart, maxLength, name);
+            ByteBuffer line;
+            if (newline >= 0) {
+                line = buffer.takeLine(newline, withTerminator);
+            } else if (writerClosed) {
+                if (buffer.isEmpty()) return null;
+                line = buffer.takeLastLine(maxLength, name);
+            } else {
+                // No whole line yet, so all bytes held begin one line: stop counting them
+                // against the capacity, or a line longer than the capacity would deadlock.
+                if (lineStart < before) {
+                    lineStart = before;
+                    writable.signalAll();
                 }
-                consumed(before - buffer.byteCount());
-                return line;
-            });
+                return NOT_READY;
+            }
+            consumed(before - buffer.byteCount());
+            return line;
         }
 
         /** One byte as {@link InputStream#read()} returns it. */
@@ -519,6 +677,10 @@ public final class BytePipe {
         } finally {
             if (told) listener.onWait(this, side, false);
         }
+    }
+
+    private static void checkMaxLength(int maxLength) {
+        if (maxLength < 0) throw new IllegalArgumentException("maxLength must not be negative, was " + maxLength);
     }
 
     /** Throws if the writer may not write now. Lock held. */

@@ -531,6 +531,69 @@ class BytePipeTest {
         assertFalse(source.isOpen());
     }
 
+    // ------------------------------------------------------------------ try-operations
+
+    @Test
+    void tryOperationsNeverWaitAndTellNothingYetFromTheEnd() throws IOException {
+        BytePipe pipe = new BytePipe(4);
+        BytePipe.Sink sink = pipe.sink();
+        BytePipe.Source source = pipe.source();
+        assertTrue(sink.ready());
+        assertFalse(source.ready());
+        assertEquals(0, source.tryReadView().remaining(), "nothing yet: an empty buffer");
+        assertEquals(0, source.tryRead(ByteBuffer.allocate(4)), "nothing yet: 0, as non-blocking channels");
+        assertNull(source.tryReadLine(10));
+        assertFalse(source.atEnd());
+
+        assertTrue(sink.tryWrite(ascii("ab\ncd")), "more than the capacity, taken whole while the pipe holds less");
+        assertFalse(sink.ready());
+        assertFalse(sink.tryWrite(ascii("x")), "full: refused, not waited for");
+        assertTrue(source.ready());
+        assertEquals("ab", text(source.tryReadLine(10)));
+        assertNull(source.tryReadLine(10), "no whole line yet");
+        assertFalse(source.ready(), "nothing new since the incomplete line");
+        assertTrue(sink.ready(), "the start of a line being waited for does not count against the capacity");
+
+        pipe.setCapacity(100);
+        assertTrue(sink.tryWrite(ascii("e")));
+        assertTrue(source.ready());
+        sink.close();
+        assertTrue(source.ready());
+        assertFalse(source.atEnd());
+        assertEquals("cde", text(source.tryReadLine(10)), "the last line, at the end");
+        assertNull(source.tryReadLine(10));
+        assertTrue(source.atEnd());
+        assertNull(source.tryReadView());
+        assertEquals(-1, source.tryRead(ByteBuffer.allocate(1)));
+        assertEquals(100, pipe.capacity());
+    }
+
+    @Test
+    void tryOperationsThrowAsTheBlockingOnesDo() throws IOException {
+        BytePipe pipe = new BytePipe(4);
+        pipe.source().close();
+        assertTrue(pipe.sink().ready(), "a write would not wait: it would throw");
+        assertThrows(PipeClosedException.class, () -> pipe.sink().tryWrite(ascii("x")));
+        assertThrows(PipeClosedException.class, () -> pipe.source().tryReadView());
+        assertThrows(IllegalArgumentException.class, () -> pipe.setCapacity(0));
+        assertThrows(IllegalArgumentException.class, () -> pipe.source().tryReadLine(-1));
+    }
+
+    @Test
+    void raisingTheCapacityReleasesAWaitingWriter() throws Exception {
+        BytePipe pipe = new BytePipe(2);
+        pipe.sink().write(ascii("ab"));
+        Future<Object> writer = inThread(() -> {
+            pipe.sink().write(ascii("c"));
+            return null;
+        });
+        Thread.sleep(20);
+        assertFalse(writer.isDone());
+        pipe.setCapacity(3);
+        writer.get(5, TimeUnit.SECONDS);
+        assertEquals(3, pipe.byteCount());
+    }
+
     @Test
     void argumentsAreCheckedWithTheirNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BytePipe("p", 0, null));

@@ -12,10 +12,10 @@ import java.util.List;
  * The main job: a streaming merge-join of two CSV files sorted by a key column.
  *
  * <pre>
- * read left  → parse left  ─rows→ ┐               ┌→ matched    → write matched.csv    ┐
- *                          ─rejected→ write rejected.csv                                ├→ report
- * read right → parse right ─rows→ ┘ merge-join ───┼→ left-only  → write left-only.csv  │
- *                                                  └→ right-only → write right-only.csv ┘
+ * read left  → parse left  ─rows→ merge-join ─matched→ write matched.csv    ─┐
+ *                          └rejected┐        ├left-only→ write left-only.csv ├→ report
+ * read right → parse right ─rows→    │        └right-only→ write right-only.csv│
+ *                          └rejected┴────────────────→ write rejected.csv   ─┘
  * </pre>
  *
  * Bytes flow from the readers to the parsers through byte pipes as views of the mapped files; only
@@ -103,21 +103,21 @@ public final class CsvJoin {
         Side rightSide = new Side(o.right().name(), o.key());
         Workflow wf = new Workflow("csv-join");
 
-        var readLeft = wf.add(CsvStreams.read(o.left(), o.viewSize(), tally));
-        var readRight = wf.add(CsvStreams.read(o.right(), o.viewSize(), tally));
-        var parseLeft = wf.add(CsvStreams.parse(leftSide, o.maxRecordBytes(), tally));
-        var parseRight = wf.add(CsvStreams.parse(rightSide, o.maxRecordBytes(), tally));
+        var readLeft = wf.add("read " + leftSide.name(), CsvStreams.read(o.left(), o.viewSize(), tally));
+        var readRight = wf.add("read " + rightSide.name(), CsvStreams.read(o.right(), o.viewSize(), tally));
+        var parseLeft = wf.add("parse " + leftSide.name(), CsvStreams.parse(leftSide, o.maxRecordBytes(), tally));
+        var parseRight = wf.add("parse " + rightSide.name(), CsvStreams.parse(rightSide, o.maxRecordBytes(), tally));
         readLeft.pipe(parseLeft);
         readRight.pipe(parseRight);
 
-        var join = wf.add(JoinStreams.mergeJoin(leftSide, rightSide));
+        var join = wf.add("merge-join", JoinStreams.mergeJoin(leftSide, rightSide));
         parseLeft.rows().pipe(join.left());
         parseRight.rows().pipe(join.right());
 
-        var matched = wf.add(CsvStreams.write(o.out().resolve("matched.csv"), List.of()));
-        var leftOnly = wf.add(CsvStreams.write(o.out().resolve("left-only.csv"), List.of()));
-        var rightOnly = wf.add(CsvStreams.write(o.out().resolve("right-only.csv"), List.of()));
-        var rejected = wf.add(CsvStreams.write(o.out().resolve("rejected.csv"), List.of("file", "line", "reason", "raw")));
+        var matched = wf.add("write matched", CsvStreams.write(o.out().resolve("matched.csv"), List.of()));
+        var leftOnly = wf.add("write left-only", CsvStreams.write(o.out().resolve("left-only.csv"), List.of()));
+        var rightOnly = wf.add("write right-only", CsvStreams.write(o.out().resolve("right-only.csv"), List.of()));
+        var rejected = wf.add("write rejected", CsvStreams.write(o.out().resolve("rejected.csv"), List.of("file", "line", "reason", "raw")));
         join.matched().pipe(matched);
         join.leftOnly().pipe(leftOnly);
         join.rightOnly().pipe(rightOnly);

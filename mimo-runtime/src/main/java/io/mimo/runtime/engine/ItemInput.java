@@ -1,0 +1,152 @@
+package io.mimo.runtime.engine;
+
+import io.mimo.runtime.Input;
+import java.util.NoSuchElementException;
+
+/**
+ * The reading end of an item input: one pipe, or several merged in arrival order. It is the
+ * {@link Blocker} its stream waits on while every pipe is empty and some is still open.
+ */
+final class ItemInput<T> implements Input<T>, Blocker {
+    private final StreamRun reader;
+    private final String name;
+    /** Set while wiring; an input is never left unpiped (the workflow refuses that). */
+    private ItemPipe[] pipes = new ItemPipe[0];
+    /** The pipe whose head {@link #peek()} returned, so the next take returns that same item. */
+    private ItemPipe peeked;
+
+    ItemInput(StreamRun reader, String name) {
+        this.reader = reader;
+        this.name = name;
+    }
+
+    /** Set once, while wiring. */
+    void readFrom(ItemPipe[] pipes) {
+        this.pipes = pipes;
+        for (ItemPipe pipe : pipes) {
+            pipe.readBy(this);
+        }
+    }
+
+    @Override
+    public T pop() {
+        T item = poll();
+        if (item == null) {
+            throw new NoSuchElementException("input '" + name + "' has ended: every output piped into it has closed");
+        }
+        return item;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T poll() {
+        ItemPipe head = peeked;
+        if (head == null && pipes.length == 1) {
+            Object item = pipes[0].poll();
+            if (item != null) {
+                return (T) item;
+            }
+        }
+        head = head != null ? head : next();
+        if (head == null) {
+            return null;
+        }
+        peeked = null;
+        return (T) head.poll();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T peek() {
+        ItemPipe head = peeked;
+        if (head == null) {
+            head = next();
+            if (head == null) {
+                return null;
+            }
+            peeked = head;
+        }
+        return (T) head.peek();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The pipe holding the next item in arrival order, waiting for one; {@code null} at the end. */
+    private ItemPipe next() {
+        while (true) {
+            ItemPipe head = earliest();
+            if (head != null) {
+                return head;
+            }
+            if (allClosed()) {
+                // Closing follows a pipe's last write, so what was written before it is visible now.
+                head = earliest();
+                if (head != null) {
+                    return head;
+                }
+                // A workflow that is stopping may have closed pipes early: that is no end of data.
+                reader.checkNotStopping();
+                return null;
+            }
+            reader.await(this);
+        }
+    }
+
+    /**
+     * The non-empty pipe whose head arrived first. A pipe that looked empty is looked at again once
+     * another was found non-empty: an item that arrived before the one found (its push returned
+     * before the other's began) is visible by then, so arrival order holds.
+     */
+    private ItemPipe earliest() {
+        if (pipes.length == 1) {
+            return pipes[0].hasData() ? pipes[0] : null;
+        }
+        ItemPipe best = null;
+        boolean sawEmpty = false;
+        for (int pass = 0; pass < 2; pass++) {
+            for (ItemPipe pipe : pipes) {
+                if (!pipe.hasData()) {
+                    sawEmpty = true;
+                } else if (best == null || pipe.headStamp() < best.headStamp()) {
+                    best = pipe;
+                }
+            }
+            if (best == null || !sawEmpty) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    private boolean allClosed() {
+        for (ItemPipe pipe : pipes) {
+            if (!pipe.closed()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean ready() {
+        for (ItemPipe pipe : pipes) {
+            if (pipe.hasData()) {
+                return true;
+            }
+        }
+        return allClosed();
+    }
+
+    @Override
+    public String describeWait() {
+        return "waits for an item on '" + name + "'";
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,83 @@
+package io.mimo.runtime.engine;
+
+import io.mimo.runtime.Output;
+import java.nio.ByteBuffer;
+
+/**
+ * The writing end of an item output: broadcasts each item to every live pipe, in pipe order,
+ * waiting for room in each (the slowest reader sets the pace). A discarded output has no pipes
+ * and drops what it is given.
+ *
+ * <p>An output of {@code ByteBuffer}s may also pipe into byte inputs: each item pushed is then
+ * handed to those {@link StreamBytePipe}s as a view (no copy), after the item pipes.
+ */
+final class ItemOutput<T> implements Output<T> {
+    private final StreamRun writer;
+    private final String name;
+    private final boolean discarded;
+    private ItemPipe[] pipes = new ItemPipe[0];
+    private StreamBytePipe[] bytePipes = new StreamBytePipe[0];
+
+    ItemOutput(StreamRun writer, String name, boolean discarded) {
+        this.writer = writer;
+        this.name = name;
+        this.discarded = discarded;
+    }
+
+    /** Set once, while wiring. */
+    void writeTo(ItemPipe[] pipes, StreamBytePipe[] bytePipes) {
+        this.pipes = pipes;
+        this.bytePipes = bytePipes;
+    }
+
+    @Override
+    public void push(T item) {
+        if (item == null) {
+            throw new NullPointerException("stream '" + writer.name + "' pushed null to output '" + name
+                    + "': items must not be null");
+        }
+        boolean delivered = false;
+        for (ItemPipe pipe : pipes) {
+            delivered |= pipe.put(item);
+        }
+        if (bytePipes.length != 0) {
+            delivered |= writeBytes(item);
+        }
+        if (!delivered) {
+            dropped();
+        }
+    }
+
+    private boolean writeBytes(T item) {
+        if (!(item instanceof ByteBuffer view)) {
+            throw new ClassCastException("stream '" + writer.name + "' pushed a " + item.getClass().getName()
+                    + " to output '" + name + "', which pipes into a byte input: push ByteBuffers only");
+        }
+        boolean delivered = false;
+        for (StreamBytePipe pipe : bytePipes) {
+            delivered |= pipe.write(view);
+        }
+        return delivered;
+    }
+
+    /** No pipe took the item: it was discarded, or every reader of this output has ended. */
+    private void dropped() {
+        if (discarded) {
+            // Nothing ever blocks a discarded output, so this is where a stream that only pushes
+            // to discarded outputs notices that the workflow stops.
+            writer.checkNotStopping();
+        } else {
+            writer.checkPipesAlive();
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

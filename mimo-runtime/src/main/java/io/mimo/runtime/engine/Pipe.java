@@ -1,0 +1,164 @@
+package io.mimo.runtime.engine;
+
+/**
+ * One pipe from one output of a writer stream to one input of a reader stream: the unit of
+ * buffering, back-pressure, end of stream and deadlock growth. Each kind of pipe (items, bytes)
+ * extends this class and keeps its data structure; this class keeps what all kinds share:
+ *
+ * <ul>
+ *   <li>end of stream: the writer {@link #close() closes} it when its stream ends;</li>
+ *   <li>death: the reader {@link #kill() kills} it when its stream ends, after which writes are
+ *       dropped (like a closed Unix pipe) and a writer waiting for room is released;</li>
+ *   <li>waiting for room: the pipe is the {@link Blocker} its writer waits on
+ *       ({@link #awaitRoom()}), and a read wakes it ({@link #afterRead()});</li>
+ *   <li>waiting for data: {@link #readerEnd} is what the reader waits on (an input may merge
+ *       several pipes), and a write or close wakes it ({@link #afterWrite()}). It must not be the
+ *       pipe itself: a stream waiting on a {@code Pipe} is taken to wait for room in it, which
+ *       is what deadlock resolution grows.</li>
+ * </ul>
+ *
+ * A kind of pipe implements {@link #hasRoom()}, {@link #hasData()}, {@link #dropData()},
+ * {@link #grow(int)}, {@link #size()}, {@link #capacity()} and {@link #unit()} (and may mark the
+ * end of its data structure's stream in {@link #closing()}), calls
+ * {@code awaitRoom}/{@code afterWrite} around its writes and {@code afterRead} after its reads,
+ * and makes its reading end a {@link Blocker} that waits through {@link StreamRun#await(Blocker)}.
+ * {@link Wiring} creates it and registers it with {@link StreamRun#writesTo(Pipe)} and
+ * {@link StreamRun#readsFrom(Pipe)}, so that its streams close and kill it when they end.
+ */
+abstract class Pipe implements Blocker {
+    final StreamRun writer;
+    final StreamRun reader;
+    /** {@code "source.out -> join.left"}. */
+    final String name;
+    /** Units up to which deadlock resolution may grow this pipe: the workflow's limit for its kind. */
+    final int growthLimit;
+    /** What the reader waits on when it waits for data from this pipe (among others). */
+    private Blocker readerEnd;
+
+    // Both flags are written once, by one side, and read by the other; volatile because each is
+    // the store half of a Dekker pair with the other side's StreamRun.waitingOn (see StreamRun.await).
+    private volatile boolean closed;
+    private volatile boolean dead;
+    /** Reader-only: the reader owes the writer a wake-up ({@link #afterRead()}). */
+    private boolean wakeDeferred;
+
+    Pipe(StreamRun writer, StreamRun reader, String name, int growthLimit) {
+        this.writer = writer;
+        this.reader = reader;
+        this.name = name;
+        this.growthLimit = growthLimit;
+    }
+
+    /** Set once, while wiring, before any stream runs. */
+    final void readBy(Blocker readerEnd) {
+        this.readerEnd = readerEnd;
+    }
+
+    /** Whether the writer can write now (at least one item, or one byte). */
+    abstract boolean hasRoom();
+
+    /** Whether data is buffered; a reader that saw {@link #closed()} and then no data has seen the end. */
+    abstract boolean hasData();
+
+    /** Reader's thread, once its stream has ended: drops what is buffered. */
+    abstract void dropData();
+
+    /**
+     * Grows the pipe to hold more, at most {@code limit} units in all; {@code false} when it cannot.
+     * Called only while every live stream is blocked (so neither side touches the pipe), under the
+     * run's lock; both sides resume through that lock, which publishes what this changed.
+     */
+    abstract boolean grow(int limit);
+
+    /** Units buffered now, for messages. */
+    abstract long size();
+
+    /** Units the pipe holds when full. */
+    abstract int capacity();
+
+    /** {@code "items"} or {@code "bytes"}. */
+    abstract String unit();
+
+    /** Whether the writer has closed the pipe: no more data will come. */
+    final boolean closed() {
+        return closed;
+    }
+
+    /** Whether the reader has ended: what is written is dropped. */
+    final boolean dead() {
+        return dead;
+    }
+
+    /** Writer's thread: waits until the pipe has room or is dead. */
+    final void awaitRoom() {
+        writer.await(this);
+    }
+
+    /** Writer's thread, after publishing data: wakes the reader if it waits for data. */
+    final void afterWrite() {
+        if (reader.waitingOn == readerEnd) {
+            reader.run.wake(reader, readerEnd);
+        }
+    }
+
+    /**
+     * Reader's thread, after consuming data: wakes the writer if it waits for room here, once the
+     * pipe is half empty. Until then the wake-up is deferred, so that a slow reader does not wake
+     * its writer for every item; the reader wakes it anyway before it blocks itself
+     * ({@link StreamRun#await}) or ends ({@link #kill()}), so that it is never counted blocked
+     * while this pipe has room, and no deadlock is found that is not one.
+     */
+    final void afterRead() {
+        if (writer.waitingOn == this) {
+            if (size() <= capacity() / 2) {
+                writer.run.wake(writer, this);
+            } else if (!wakeDeferred) {
+                wakeDeferred = true;
+                reader.deferWake(this);
+            }
+        }
+    }
+
+    /** Reader's thread: the deferred wake-up is due. */
+    final void wakeWriter() {
+        wakeDeferred = false;
+        if (writer.waitingOn == this) {
+            writer.run.wake(writer, this);
+        }
+    }
+
+    /** Writer's thread, when its stream ends: marks the end of the data. */
+    final void close() {
+        closing();
+        closed = true;
+        afterWrite();
+    }
+
+    /** Writer's thread, in {@link #close()}, before the pipe is marked closed: nothing follows. */
+    void closing() {}
+
+    /** Reader's thread, when its stream ends: later writes are dropped; a waiting writer goes on. */
+    final void kill() {
+        // Uncounted before marked dead: a writer that sees the pipe dead sees the count too, so
+        // the push that first finds every pipe dead is the one that ends it.
+        writer.pipeDied();
+        dead = true;
+        dropData();
+        wakeWriter();
+    }
+
+    @Override
+    public final boolean ready() {
+        return dead || hasRoom();
+    }
+
+    @Override
+    public final String describeWait() {
+        return "waits for room on '" + name + "' (" + (hasRoom() ? "" : "full, ") + capacity() + " " + unit() + ")";
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,408 @@
+package io.mimo.runtime.engine;
+
+import io.mimo.runtime.Execution;
+import io.mimo.runtime.WorkflowException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One run of a workflow: its streams, their threads, and the scheduler state that only slow paths
+ * touch (who is blocked, why the run stopped). The fast paths of pipes never take {@link #lock}.
+ */
+final class Run implements Execution {
+    private final String workflow;
+    private final StreamRun[] streams;
+    private final CountDownLatch ended;
+
+    /** A ReentrantLock, not synchronized: virtual threads must not pin their carrier while waiting. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Guarded by lock: streams started and not ended. */
+    private int live;
+    /** Guarded by lock: live streams whose wait is confirmed. */
+    private int blocked;
+    /** Guarded by lock: why the run stopped first; {@code null} while it runs or once it succeeded. */
+    private Stop stop;
+    /** Guarded by lock: genuine failures after the first stop, reported as suppressed. */
+    private final List<Throwable> laterFailures = new ArrayList<>();
+    /** Set (under lock) together with {@link #stop}, before any stream is interrupted. */
+    volatile boolean stopping;
+
+    private record Stop(String message, String stream, Throwable cause) {}
+
+    Run(Plan plan) {
+        this.workflow = plan.workflow();
+        this.streams = Wiring.wire(this, plan);
+        this.ended = new CountDownLatch(streams.length);
+        this.live = streams.length;
+    }
+
+    void start() {
+        for (StreamRun stream : streams) {
+            stream.thread = Thread.ofVirtual().name(workflow + "/" + stream.name).unstarted(stream);
+        }
+        for (StreamRun stream : streams) {
+            try {
+                stream.thread.start();
+            } catch (Throwable t) {
+                // The stream never ran: end it here, as its own thread would have, so that nobody
+                // waits for it.
+                streamEnded(stream, t);
+            }
+        }
+    }
+
+    // ---- called by streams, on their own threads ----------------------------------------------
+
+    /** The stream's body returned or threw: report, disconnect, and count it out. */
+    void streamEnded(StreamRun stream, Throwable thrown) {
+        try {
+            if (thrown != null && !endsQuietly(thrown)) {
+                failed(stream, thrown);
+            }
+            // After the failure is recorded: readers then see a stopping run, not an early end.
+            stream.disconnect();
+        } finally {
+            boolean deadlocked;
+            lock.lock();
+            try {
+                live--;
+                deadlocked = resolveDeadlock();
+            } finally {
+                lock.unlock();
+            }
+            if (deadlocked) {
+                interruptAll();
+            }
+            ended.countDown();
+        }
+    }
+
+    private void failed(StreamRun stream, Throwable thrown) {
+        String reason = thrown.getMessage() != null ? thrown.getMessage() : thrown.getClass().getName();
+        if (stop(new Stop("stream '" + stream.name + "' failed: " + reason, stream.name, thrown))) {
+            return;
+        }
+        lock.lock();
+        try {
+            laterFailures.add(thrown);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether a stream that threw {@code thrown} ended as it should: through an engine signal
+     * (even wrapped by user code), or through an interruption the stopping run caused.
+     */
+    private boolean endsQuietly(Throwable thrown) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof Signal) {
+                return true;
+            }
+            if (stopping && (t instanceof InterruptedException || t instanceof InterruptedIOException
+                    || t instanceof ClosedByInterruptException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code stream} found {@code blocker} not ready after publishing that it waits on it: counts
+     * it as blocked unless someone woke it meanwhile, and handles the deadlock if it was the last
+     * one running.
+     *
+     * @return {@code false} if it was woken meanwhile and must not park
+     */
+    boolean confirmBlocked(StreamRun stream, Blocker blocker) {
+        boolean deadlocked;
+        lock.lock();
+        try {
+            if (stream.waitingOn != blocker) {
+                return false;
+            }
+            stream.confirmed = true;
+            blocked++;
+            deadlocked = resolveDeadlock();
+        } finally {
+            lock.unlock();
+        }
+        if (deadlocked) {
+            interruptAll();
+        }
+        return true;
+    }
+
+    /** {@code stream} stops waiting on {@code blocker} by itself (it is stopping). */
+    void cancelWait(StreamRun stream, Blocker blocker) {
+        lock.lock();
+        try {
+            release(stream, blocker);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code waker} made {@code blocker} ready: wakes {@code stream} if it still waits on it. */
+    void wake(StreamRun stream, Blocker blocker) {
+        boolean woken;
+        lock.lock();
+        try {
+            woken = release(stream, blocker);
+        } finally {
+            lock.unlock();
+        }
+        if (woken) {
+            LockSupport.unpark(stream.thread);
+        }
+    }
+
+    /** Lock held: ends {@code stream}'s wait on {@code blocker}, uncounting it; whether it waited. */
+    private boolean release(StreamRun stream, Blocker blocker) {
+        if (!stream.clearWait(blocker)) {
+            return false;
+        }
+        if (stream.confirmed) {
+            stream.confirmed = false;
+            blocked--;
+        }
+        return true;
+    }
+
+    /**
+     * Lock held: if every live stream is blocked, grows the smallest full pipe a writer waits on
+     * (Parks' bounded scheduling: the deadlock was artificial, caused by bounded pipes) and wakes
+     * its writer; when there is none, or none can grow past its limit, stops the run. Item pipes
+     * and byte pipes count in units that do not compare, so "smallest" means the smallest
+     * fraction of its own kind's growth limit (among pipes of one kind: the smallest capacity).
+     *
+     * @return whether the run stopped, so that the caller interrupts the streams after unlocking
+     */
+    private boolean resolveDeadlock() {
+        if (stopping || live == 0 || blocked < live) {
+            return false;
+        }
+        Pipe smallest = null;
+        for (StreamRun stream : streams) {
+            if (stream.confirmed && stream.waitingOn instanceof Pipe pipe && pipe.capacity() < pipe.growthLimit
+                    && (smallest == null || (long) pipe.capacity() * smallest.growthLimit
+                            < (long) smallest.capacity() * pipe.growthLimit)) {
+                smallest = pipe;
+            }
+        }
+        if (smallest != null && smallest.grow(smallest.growthLimit)) {
+            if (release(smallest.writer, smallest)) {
+                LockSupport.unpark(smallest.writer.thread);
+            }
+            return false;
+        }
+        stop = new Stop(deadlockMessage(), null, null);
+        stopping = true;
+        return true;
+    }
+
+    /** Lock held, every live stream blocked: who waits on what. */
+    private String deadlockMessage() {
+        StringBuilder message = new StringBuilder("deadlock in workflow '").append(workflow)
+                .append("': every running stream is blocked on a pipe: ");
+        Pipe fullItemPipe = null;
+        Pipe fullBytePipe = null;
+        boolean waitsForBytes = false;
+        String separator = "";
+        for (StreamRun stream : streams) {
+            Blocker blocker = stream.waitingOn;
+            if (stream.confirmed && blocker != null) {
+                message.append(separator).append('\'').append(stream.name).append("' ").append(blocker.describeWait());
+                separator = "; ";
+                if (blocker instanceof StreamBytePipe pipe) {
+                    fullBytePipe = pipe;
+                } else if (blocker instanceof Pipe pipe) {
+                    fullItemPipe = pipe;
+                }
+                waitsForBytes |= blocker instanceof StreamByteInput;
+            }
+        }
+        if (fullItemPipe != null && fullBytePipe != null) {
+            message.append(". The full pipes cannot grow past the growth limits of ").append(fullItemPipe.growthLimit)
+                    .append(" items and ").append(fullBytePipe.growthLimit).append(" bytes: raise them with"
+                    + " Workflow.growthLimit and Workflow.byteGrowthLimit, or read the inputs in another order");
+        } else if (fullItemPipe != null) {
+            message.append(". The full pipes cannot grow past the growth limit of ").append(fullItemPipe.growthLimit)
+                    .append(" items: raise it with Workflow.growthLimit, or read the inputs in another order");
+        } else if (fullBytePipe != null) {
+            message.append(". The full pipes cannot grow past the byte growth limit of ")
+                    .append(fullBytePipe.growthLimit)
+                    .append(" bytes: raise it with Workflow.byteGrowthLimit, or read the inputs in another order");
+        } else {
+            message.append(". No pipe is full, so larger pipes would not help: the streams wait for ")
+                    .append(waitsForBytes ? "data" : "items").append(" from one another");
+        }
+        return message.toString();
+    }
+
+    private void interruptAll() {
+        Thread self = Thread.currentThread();
+        for (StreamRun stream : streams) {
+            if (stream.thread != self) {
+                stream.thread.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Stops the run for {@code reason} unless it already stopped or ended: every stream is
+     * interrupted and blocking calls throw {@link Signal.Stopped}.
+     *
+     * @return whether this call stopped it
+     */
+    private boolean stop(Stop reason) {
+        lock.lock();
+        try {
+            if (stop != null || live == 0) {
+                return false;
+            }
+            stop = reason;
+            stopping = true;
+        } finally {
+            lock.unlock();
+        }
+        interruptAll();
+        return true;
+    }
+
+    // ---- Execution ----------------------------------------------------------------------------
+
+    @Override
+    public void await() {
+        checkNotAStream();
+        try {
+            ended.await();
+        } catch (InterruptedException e) {
+            interruptedWhileAwaiting(e);
+            return;
+        }
+        joinAll();
+        throwIfFailed();
+    }
+
+    @Override
+    public boolean await(Duration timeout) {
+        checkNotAStream();
+        try {
+            if (!ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            interruptedWhileAwaiting(e);
+            return true;
+        }
+        joinAll();
+        throwIfFailed();
+        return true;
+    }
+
+    /** A stream awaiting its own workflow would wait for itself forever. */
+    private void checkNotAStream() {
+        Thread self = Thread.currentThread();
+        for (StreamRun stream : streams) {
+            if (stream.thread == self) {
+                throw new IllegalStateException("stream '" + stream.name + "' awaits its own workflow '" + workflow
+                        + "': it would wait for itself forever");
+            }
+        }
+    }
+
+    @Override
+    public void cancel() {
+        stop(new Stop("workflow '" + workflow + "' was cancelled", null, null));
+    }
+
+    @Override
+    public boolean isDone() {
+        return ended.getCount() == 0;
+    }
+
+    /**
+     * The awaiting thread was interrupted: cancels the run, waits for every thread, and throws
+     * with the interruption as the cause (or, if something else stopped the run first, that, with
+     * the interruption suppressed). Returns normally only if the run had succeeded anyway. The
+     * interrupt flag stays set.
+     */
+    private void interruptedWhileAwaiting(InterruptedException interruption) {
+        boolean cancelledHere = stop(new Stop("workflow '" + workflow
+                + "' was cancelled: a thread awaiting it was interrupted", null, interruption));
+        boolean done = false;
+        while (!done) {
+            try {
+                ended.await();
+                done = true;
+            } catch (InterruptedException again) {
+                // Keep waiting: no thread may outlive the run.
+            }
+        }
+        joinAll();
+        Thread.currentThread().interrupt();
+        WorkflowException outcome = outcome();
+        if (outcome != null && !cancelledHere) {
+            outcome.addSuppressed(interruption);
+        }
+        if (outcome != null) {
+            throw outcome;
+        }
+    }
+
+    /** Every stream has counted itself out; its thread has at most a few instructions left. */
+    private void joinAll() {
+        boolean interrupted = false;
+        for (StreamRun stream : streams) {
+            while (stream.thread.isAlive()) {
+                try {
+                    stream.thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void throwIfFailed() {
+        WorkflowException outcome = outcome();
+        if (outcome != null) {
+            throw outcome;
+        }
+    }
+
+    /** A fresh exception per call, so that each awaiting thread gets its own stack trace. */
+    private WorkflowException outcome() {
+        lock.lock();
+        try {
+            if (stop == null) {
+                return null;
+            }
+            WorkflowException exception = new WorkflowException(stop.message(), stop.stream(), stop.cause());
+            laterFailures.forEach(exception::addSuppressed);
+            return exception;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "run of workflow '" + workflow + "' (" + (isDone() ? "done" : "running") + ")";
+    }
+}
