@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * output or a byte output writes it (a byte output's views arrive as items); into a byte input
  * goes a {@link StreamBytePipe} (bounded in bytes), whether a byte output or an item output of
  * {@code ByteBuffer}s writes it. The workflow has checked that a byte input has exactly one pipe.
+ *
+ * <p>A fused edge gets no pipe: its reader, an element step, becomes a fused target of the writer's
+ * item output ({@link StreamRun#feeds(StreamRun)}), called on the writer's thread, and its input's
+ * end refuses to be read ({@link StreamContext#fusedInput(Plan.Port)}).
  */
 final class Wiring {
     private Wiring() {}
@@ -52,6 +56,7 @@ final class Wiring {
         Map<Object, List<ItemPipe>> itemPipesInto = new IdentityHashMap<>();
         Map<Object, List<ItemPipe>> itemPipesOutOf = new IdentityHashMap<>();
         Map<Object, List<StreamBytePipe>> bytePipesOutOf = new IdentityHashMap<>();
+        Map<Object, List<StreamRun>> fusedInto = new IdentityHashMap<>();
         Map<Object, Integer> fanIn = new IdentityHashMap<>();
         Map<Object, AtomicLong> sequences = new IdentityHashMap<>();
         for (Plan.Edge edge : plan.pipes()) {
@@ -62,6 +67,17 @@ final class Wiring {
             Object input = inputs.get(edge.toStream()).get(edge.toPort());
             StreamRun writer = streams[edge.fromStream()];
             StreamRun reader = streams[edge.toStream()];
+            if (edge.fused()) {
+                Plan.Node target = plan.streams().get(edge.toStream());
+                if (!(output instanceof ItemOutput<?>) || target.inputs().size() != 1 || fanIn.get(input) != 1) {
+                    throw new IllegalStateException("cannot fuse '" + output + "' into '" + input
+                            + "': only an item output into the only input of an element step, fed by that output alone");
+                }
+                writer.feeds(reader);
+                fusedInto.computeIfAbsent(output, k -> new ArrayList<>()).add(reader);
+                reader.context.fusedInput(target.inputs().get(0));
+                continue;
+            }
             String name = output + " -> " + input;
             Pipe pipe;
             if (input instanceof StreamByteInput byteInput) {
@@ -86,13 +102,19 @@ final class Wiring {
                 StreamBytePipe[] bytePipes = bytePipesOutOf.getOrDefault(output, List.of())
                         .toArray(StreamBytePipe[]::new);
                 if (output instanceof ItemOutput<?> itemOutput) {
-                    itemOutput.writeTo(itemPipes, bytePipes);
+                    itemOutput.writeTo(itemPipes, bytePipes,
+                            fusedInto.getOrDefault(output, List.of()).toArray(StreamRun[]::new));
                 } else {
                     ((StreamByteOutput) output).writeTo(bytePipes, itemPipes);
                 }
             }
         }
         itemPipesInto.forEach((input, pipes) -> ((ItemInput<?>) input).readFrom(pipes.toArray(ItemPipe[]::new)));
+        for (StreamRun stream : streams) {
+            if (stream.fused()) {
+                stream.fuse(streams.length);
+            }
+        }
         return streams;
     }
 
