@@ -416,6 +416,69 @@ class FusionTest {
     }
 
     @Test
+    void aDeadSoleReaderOfOneOutputIsCutWhileTheOtherOutputsGoOn() {
+        int items = 20_000;
+        Workflow wf = new Workflow("two outputs", 4);
+        var source = wf.add(new Step("source") {
+            final OutPort<Integer> a = output("a");
+            final OutPort<Integer> b = output("b");
+
+            @Override
+            protected void run(Context context) {
+                Output<Integer> toA = context.output(a);
+                Output<Integer> toB = context.output(b);
+                for (int i = 0; i < items; i++) {
+                    toA.push(i);
+                    toB.push(i);
+                }
+            }
+        });
+        AtomicInteger handled = new AtomicInteger();
+        var square = wf.add(map("square", (Integer x) -> {
+            handled.incrementAndGet();
+            return x * x;
+        }));
+        var take = wf.add(new Sink<Integer>("take", in -> {
+            for (int i = 0; i < 10; i++) {
+                in.pop();
+            }
+        }));
+        var all = wf.add(new Sink<Integer>("all"));
+        source.a.pipe(square.onlyInput());
+        square.pipe(take);
+        source.b.pipe(all.in);
+
+        wf.run();
+
+        assertEquals(ints(0, items), all.items);
+        assertTrue(handled.get() < 10 + 4 + 2, "handled after its reader ended: " + handled.get());
+    }
+
+    @Test
+    void eachKindOfHandlerGetsAnOutputClassOfItsOwn() {
+        List<Class<?>> classes = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            Workflow wf = new Workflow("classes");
+            AtomicReference<Class<?>> outputClass = new AtomicReference<>();
+            var source = wf.add(new Source<Integer>("source", out -> {
+                outputClass.set(out.getClass());
+                out.push(1);
+            }));
+            var step = wf.add(run < 2 ? map("square", (Integer x) -> x * x) : new Collect<Integer>("collect"));
+            if (step instanceof Map<Integer, ?> m) {
+                m.out.discard();
+            }
+            source.pipe(step);
+            wf.run();
+            classes.add(outputClass.get());
+        }
+
+        assertSame(classes.get(0), classes.get(1), "the same handler class, the same output class");
+        assertNotSame(classes.get(0), classes.get(2));
+        assertTrue(classes.get(0).isHidden() && classes.get(2).isHidden(), classes::toString);
+    }
+
+    @Test
     void aDiamondOfFusedMapsFinishesByGrowingPipes() {
         int items = 10_000;
         Workflow wf = new Workflow("diamond", 16);

@@ -38,8 +38,7 @@ final class ItemOutput<T> implements Output<T> {
     @Override
     public void push(T item) {
         if (item == null) {
-            throw new NullPointerException("stream '" + writer.name + "' pushed null to output '" + name
-                    + "': items must not be null");
+            throw nullItem(writer, name);
         }
         boolean delivered = false;
         for (ItemPipe pipe : pipes) {
@@ -54,6 +53,12 @@ final class ItemOutput<T> implements Output<T> {
         if (!delivered) {
             dropped();
         }
+    }
+
+    /** What pushing {@code null} to output {@code name} of {@code writer} throws. */
+    static NullPointerException nullItem(StreamRun writer, String name) {
+        return new NullPointerException("stream '" + writer.name + "' pushed null to output '" + name
+                + "': items must not be null");
     }
 
     private boolean writeBytes(T item) {

@@ -1,6 +1,7 @@
 package io.mimo.runtime.engine;
 
 import io.mimo.runtime.ElementStep;
+import io.mimo.runtime.Output;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
@@ -42,6 +43,11 @@ final class StreamRun implements Runnable {
             throw new ExceptionInInitializerError(e);
         }
     }
+
+    /** What a fused step's {@link FusedOutput} calls once the step has ended: it drops the item. */
+    static final ElementStep.ItemHandler<Object> ENDED = item -> {
+        throw Signal.BrokenPipe.INSTANCE;
+    };
 
     final Run run;
     final String name;
@@ -87,6 +93,14 @@ final class StreamRun implements Runnable {
     private ElementStep.ItemHandler<Object> handler;
     /** Fused, host's thread only: ended (its outputs closed) or died; it takes no more items. */
     private boolean ended;
+    /**
+     * Fused, when it is the only reader of its feeder's output: that output's port and its end,
+     * which {@link #open()} replaces with a {@link FusedOutput} calling the handler directly.
+     */
+    private Plan.Port soleReaderOfPort;
+    private ItemOutput<?> soleReaderOf;
+    /** Fused: the {@link FusedOutput} that calls this step's handler, if {@link #open()} made one. */
+    private FusedOutputs.Cut fusedEnd;
 
     StreamRun(Run run, Plan.Node node) {
         this.run = run;
@@ -121,6 +135,12 @@ final class StreamRun implements Runnable {
         }
         host = head;
         deferredWakes = head.deferredWakes;
+    }
+
+    /** Wiring: this fused step is the only reader of its feeder's output {@code port}, whose end is {@code end}. */
+    void soleReaderOf(Plan.Port port, ItemOutput<?> end) {
+        soleReaderOfPort = port;
+        soleReaderOf = end;
     }
 
     /** Whether this is a fused element step, with no thread of its own. */
@@ -262,10 +282,19 @@ final class StreamRun implements Runnable {
         }
     }
 
-    /** Fused, on the host's thread before its body starts: opens the handler. */
+    /**
+     * Fused, on the host's thread before its body starts, and before its feeder opens (or, for the
+     * host, runs): opens the handler, and gives the feeder's output an end that calls it directly
+     * when this step is its only reader.
+     */
     private void open() {
         try {
             handler = element.open(context);
+            if (soleReaderOf != null && !ended) {
+                Output<Object> end = FusedOutputs.of(feeder, soleReaderOf.name(), this, handler);
+                feeder.context.bind(soleReaderOfPort, end);
+                fusedEnd = (FusedOutputs.Cut) end;
+            }
         } catch (Throwable t) {
             threw(t);
         }
@@ -280,8 +309,9 @@ final class StreamRun implements Runnable {
         if (ended) {
             return false;
         }
-        // A chain that never blocks (it ends in a fused sink or discarded outputs) must still stop.
-        if (run.stopping) {
+        // A chain that never blocks (it ends in a fused sink or discarded outputs) must still stop;
+        // its items all enter at its head.
+        if (feeder.feeder == null && run.stopping) {
             throw Signal.Stopped.INSTANCE;
         }
         try {
@@ -311,7 +341,11 @@ final class StreamRun implements Runnable {
      * host: the run is stopping, and, unless that is what {@code thrown} said, {@code thrown} is
      * reported as this step's failure.
      */
-    private void threw(Throwable thrown) {
+    void threw(Throwable thrown) {
+        if (ended && thrown == Signal.BrokenPipe.INSTANCE) {
+            // ENDED: its feeder, which reads other outputs too, pushes on.
+            return;
+        }
         Signal signal = run.signalIn(thrown);
         if (signal instanceof Signal.BrokenPipe) {
             if (!ended) {
@@ -330,6 +364,9 @@ final class StreamRun implements Runnable {
     private void end() {
         if (!ended) {
             ended = true;
+            if (fusedEnd != null) {
+                fusedEnd.cut();
+            }
             writes.forEach(Pipe::close);
             fusedTargets.forEach(StreamRun::end);
         }

@@ -26,6 +26,7 @@ final class Wiring {
         StreamRun[] streams = new StreamRun[plan.streams().size()];
         List<List<Object>> inputs = new ArrayList<>();
         List<List<Object>> outputs = new ArrayList<>();
+        Map<Object, Plan.Port> portOf = new IdentityHashMap<>();
         for (int i = 0; i < streams.length; i++) {
             Plan.Node node = plan.streams().get(i);
             StreamRun stream = new StreamRun(run, node);
@@ -45,6 +46,7 @@ final class Wiring {
                         ? new ItemOutput<>(stream, name, port.discarded())
                         : new StreamByteOutput(stream, name, port.discarded());
                 outs.add(end);
+                portOf.put(end, port);
                 stream.context.bind(port, end);
                 if (port.discarded()) {
                     stream.addDiscardedOutput();
@@ -102,8 +104,11 @@ final class Wiring {
                 StreamBytePipe[] bytePipes = bytePipesOutOf.getOrDefault(output, List.of())
                         .toArray(StreamBytePipe[]::new);
                 if (output instanceof ItemOutput<?> itemOutput) {
-                    itemOutput.writeTo(itemPipes, bytePipes,
-                            fusedInto.getOrDefault(output, List.of()).toArray(StreamRun[]::new));
+                    StreamRun[] fused = fusedInto.getOrDefault(output, List.of()).toArray(StreamRun[]::new);
+                    itemOutput.writeTo(itemPipes, bytePipes, fused);
+                    if (fused.length == 1 && itemPipes.length == 0 && bytePipes.length == 0) {
+                        fused[0].soleReaderOf(portOf.get(output), itemOutput);
+                    }
                 } else {
                     ((StreamByteOutput) output).writeTo(bytePipes, itemPipes);
                 }
