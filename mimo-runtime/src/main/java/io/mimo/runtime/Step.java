@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A stream of a workflow before it runs: a name, named input and output ports, and a body that
- * the runtime calls once, on a virtual thread of its own, when the workflow runs.
+ * the runtime calls once, on a virtual thread of its own, when the workflow runs. (An
+ * {@link ElementStep}, called once per item, may instead run fused on the thread that feeds it.)
  *
  * <p>Generated step classes extend it; so can hand-written ones, declaring their ports with
  * {@link #input(String)} and {@link #output(String)} in field initialisers or the constructor.

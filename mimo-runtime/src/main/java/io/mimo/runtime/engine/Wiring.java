@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A fused edge gets no pipe: its reader, an element step, becomes a fused target of the writer's
  * item output ({@link StreamRun#feeds(StreamRun)}), called on the writer's thread, and its input's
- * end refuses to be read ({@link StreamContext#fusedInput(Plan.Port)}).
+ * end refuses to be read ({@link StreamContext#fusedInput(Plan.Port)}). When it is that output's
+ * only reader, the step will replace the output's end by a {@link FusedOutput} once its handler is
+ * open ({@link StreamRun#soleReaderOf}).
  */
 final class Wiring {
     private Wiring() {}
