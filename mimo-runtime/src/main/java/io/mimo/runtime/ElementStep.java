@@ -39,7 +39,9 @@ package io.mimo.runtime;
  * <ul>
  *   <li>{@link #open(Context)} is called once, before the first item, on the thread that then
  *       calls the handler for every item (fused: the thread of the stream at the head of the chain,
- *       before that stream's body starts); the handler is never called concurrently.</li>
+ *       before that stream's body starts, the steps of a chain downstream first, so that an
+ *       {@code open} that pushes finds its fused readers open); the handler is never called
+ *       concurrently.</li>
  *   <li>An exception thrown by {@code open} or the handler fails the workflow as this step's
  *       failure ({@link WorkflowException#stream()} names this step, not the one feeding it).</li>
  *   <li>Its outputs close when its input ends (fused: when the stream feeding it ends).</li>
@@ -69,6 +71,8 @@ public abstract class ElementStep<T> extends Step implements OneInput<T> {
      * @param inputName the name of its only input port
      * @throws IllegalArgumentException if a name is blank
      */
+    // The port keeps a reference to this step and reads nothing of it: the escape is harmless.
+    @SuppressWarnings("this-escape")
     protected ElementStep(String name, String inputName) {
         super(name);
         this.input = input(inputName);
