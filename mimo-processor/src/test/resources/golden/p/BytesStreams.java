@@ -3,6 +3,7 @@ package p;
 import io.mimo.runtime.ByteInput;
 import io.mimo.runtime.ByteOutput;
 import io.mimo.runtime.Context;
+import io.mimo.runtime.ElementStep;
 import io.mimo.runtime.InPort;
 import io.mimo.runtime.Input;
 import io.mimo.runtime.OneInput;
@@ -129,20 +130,18 @@ public final class BytesStreams {
     /**
      * The stream of {@link Bytes#read(String, ByteOutput)}.
      */
-    public static final class Read extends Step implements OneInput<String>, OneOutput<ByteBuffer> {
-        private final InPort<String> path = input("path");
-
+    public static final class Read extends ElementStep<String> implements OneOutput<ByteBuffer> {
         private final OutPort<ByteBuffer> raw = byteOutput("raw");
 
         private Read() {
-            super("read");
+            super("read", "path");
         }
 
         /**
          * The input port {@code path}.
          */
         public InPort<String> path() {
-            return path;
+            return onlyInput();
         }
 
         /**
@@ -153,21 +152,14 @@ public final class BytesStreams {
         }
 
         @Override
-        public InPort<String> onlyInput() {
-            return path;
-        }
-
-        @Override
         public OutPort<ByteBuffer> onlyOutput() {
             return raw;
         }
 
         @Override
-        protected void run(Context context) throws Exception {
+        protected ElementStep.ItemHandler<String> open(Context context) {
             ByteOutput raw = context.byteOutput(this.raw);
-            for (String path : context.input(this.path)) {
-                Bytes.read(path, raw);
-            }
+            return path -> Bytes.read(path, raw);
         }
     }
 }

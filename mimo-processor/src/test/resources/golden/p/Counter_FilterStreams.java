@@ -1,11 +1,10 @@
 package p;
 
 import io.mimo.runtime.Context;
+import io.mimo.runtime.ElementStep;
 import io.mimo.runtime.InPort;
-import io.mimo.runtime.OneInput;
 import io.mimo.runtime.OutPort;
 import io.mimo.runtime.Output;
-import io.mimo.runtime.Step;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -27,9 +26,7 @@ public final class Counter_FilterStreams {
     /**
      * The stream of {@link Counter.Filter#sort(Object, List, Output, Output)}.
      */
-    public static final class Sort<E, K extends List<E>> extends Step implements OneInput<E> {
-        private final InPort<E> item = input("item");
-
+    public static final class Sort<E, K extends List<E>> extends ElementStep<E> {
         private final OutPort<E> kept = output("kept");
 
         private final OutPort<E> dropped = output("dropped");
@@ -39,7 +36,7 @@ public final class Counter_FilterStreams {
         private final K batch;
 
         private Sort(Counter.Filter<E> receiver, K batch) {
-            super("sort");
+            super("sort", "item");
             this.receiver = receiver;
             this.batch = batch;
         }
@@ -48,7 +45,7 @@ public final class Counter_FilterStreams {
          * The input port {@code item}.
          */
         public InPort<E> item() {
-            return item;
+            return onlyInput();
         }
 
         /**
@@ -66,17 +63,10 @@ public final class Counter_FilterStreams {
         }
 
         @Override
-        public InPort<E> onlyInput() {
-            return item;
-        }
-
-        @Override
-        protected void run(Context context) {
+        protected ElementStep.ItemHandler<E> open(Context context) {
             Output<E> kept = context.output(this.kept);
             Output<E> dropped = context.output(this.dropped);
-            for (E item : context.input(this.item)) {
-                this.receiver.<K>sort(item, this.batch, kept, dropped);
-            }
+            return item -> this.receiver.<K>sort(item, this.batch, kept, dropped);
         }
     }
 }

@@ -1,8 +1,8 @@
 package p;
 
 import io.mimo.runtime.Context;
+import io.mimo.runtime.ElementStep;
 import io.mimo.runtime.InPort;
-import io.mimo.runtime.OneInput;
 import io.mimo.runtime.OneOutput;
 import io.mimo.runtime.OutPort;
 import io.mimo.runtime.Output;
@@ -34,15 +34,13 @@ public final class Outer_InnerStreams {
     /**
      * The stream of {@link Outer.Inner#count(String, String[])}.
      */
-    public static final class Count extends Step implements OneInput<String>, OneOutput<Integer> {
-        private final InPort<String> word = input("word");
-
+    public static final class Count extends ElementStep<String> implements OneOutput<Integer> {
         private final OutPort<Integer> letters = output("letters");
 
         private final String[] ignored;
 
         private Count(String[] ignored) {
-            super("count");
+            super("count", "word");
             this.ignored = ignored;
         }
 
@@ -50,7 +48,7 @@ public final class Outer_InnerStreams {
          * The input port {@code word}.
          */
         public InPort<String> word() {
-            return word;
+            return onlyInput();
         }
 
         /**
@@ -61,21 +59,14 @@ public final class Outer_InnerStreams {
         }
 
         @Override
-        public InPort<String> onlyInput() {
-            return word;
-        }
-
-        @Override
         public OutPort<Integer> onlyOutput() {
             return letters;
         }
 
         @Override
-        protected void run(Context context) {
+        protected ElementStep.ItemHandler<String> open(Context context) {
             Output<Integer> letters = context.output(this.letters);
-            for (String word : context.input(this.word)) {
-                letters.push(Outer.Inner.count(word, this.ignored));
-            }
+            return word -> letters.push(Outer.Inner.count(word, this.ignored));
         }
     }
 

@@ -1,6 +1,7 @@
 package p;
 
 import io.mimo.runtime.Context;
+import io.mimo.runtime.ElementStep;
 import io.mimo.runtime.InPort;
 import io.mimo.runtime.Input;
 import io.mimo.runtime.OneInput;
@@ -133,20 +134,18 @@ public final class StatsStreams {
     /**
      * The stream of {@link Stats#parse(String)}.
      */
-    public static final class Parse extends Step implements OneInput<String>, OneOutput<Integer> {
-        private final InPort<String> text = input("text");
-
+    public static final class Parse extends ElementStep<String> implements OneOutput<Integer> {
         private final OutPort<Integer> number = output("number");
 
         private Parse() {
-            super("parse");
+            super("parse", "text");
         }
 
         /**
          * The input port {@code text}.
          */
         public InPort<String> text() {
-            return text;
+            return onlyInput();
         }
 
         /**
@@ -157,30 +156,21 @@ public final class StatsStreams {
         }
 
         @Override
-        public InPort<String> onlyInput() {
-            return text;
-        }
-
-        @Override
         public OutPort<Integer> onlyOutput() {
             return number;
         }
 
         @Override
-        protected void run(Context context) {
+        protected ElementStep.ItemHandler<String> open(Context context) {
             Output<Integer> number = context.output(this.number);
-            for (String text : context.input(this.text)) {
-                Stats.parse(text).ifPresent(number::push);
-            }
+            return text -> Stats.parse(text).ifPresent(number::push);
         }
     }
 
     /**
      * The stream of {@link Stats#split(String, String, Output)}.
      */
-    public static final class Split extends Step implements OneInput<String> {
-        private final InPort<String> line = input("line");
-
+    public static final class Split extends ElementStep<String> {
         private final OutPort<String> words = output("words");
 
         private final OutPort<Integer> length = output("length");
@@ -188,7 +178,7 @@ public final class StatsStreams {
         private final String separator;
 
         private Split(String separator) {
-            super("split");
+            super("split", "line");
             this.separator = separator;
         }
 
@@ -196,7 +186,7 @@ public final class StatsStreams {
          * The input port {@code line}.
          */
         public InPort<String> line() {
-            return line;
+            return onlyInput();
         }
 
         /**
@@ -214,17 +204,10 @@ public final class StatsStreams {
         }
 
         @Override
-        public InPort<String> onlyInput() {
-            return line;
-        }
-
-        @Override
-        protected void run(Context context) {
+        protected ElementStep.ItemHandler<String> open(Context context) {
             Output<String> words = context.output(this.words);
             Output<Integer> length = context.output(this.length);
-            for (String line : context.input(this.line)) {
-                length.push(Stats.split(line, this.separator, words));
-            }
+            return line -> length.push(Stats.split(line, this.separator, words));
         }
     }
 }

@@ -3,6 +3,8 @@ package io.mimo.bench;
 import com.typesafe.config.ConfigFactory;
 import io.mimo.bench.mimo.OpsStreams;
 import io.mimo.bench.mimo.Steps;
+import io.mimo.bench.mimo.Total;
+import io.mimo.bench.mimo.TotalStreams;
 import io.mimo.runtime.Workflow;
 import io.reactivex.rxjava3.core.Flowable;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +31,8 @@ import reactor.core.publisher.Flux;
  * → sum (see {@link Work}). Every contender runs the whole chain of {@code chainItems} items per op.
  * Each library runs it as its users would: the hand-written loop and {@code java.util.stream} on
  * the calling thread, Reactor and RxJava synchronously (a range source subscribes on the caller),
- * Pekko on its actor system (the stages fused into one actor), mimo as five streams.
+ * Pekko on its actor system (the stages fused into one actor), mimo as six streams (the four
+ * element-style maps and filters fused onto the source's thread, the sum on a thread of its own).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -136,6 +139,39 @@ public class Chain {
                 .pipe(wf.add(OpsStreams.sum(total)));
         wf.run();
         return consume(bh, total[0]);
+    }
+
+    /** Diagnostic: {@link #mimo} with fusion off, each stream on a thread of its own (as before fusion). */
+    @Benchmark
+    public long mimoFusionOff(Blackhole bh) {
+        long[] total = new long[1];
+        Workflow wf = new Workflow("chain", Work.CAPACITY).fusion(false);
+        wf.add(OpsStreams.range(chainItems))
+                .pipe(wf.add(OpsStreams.plusOne()))
+                .pipe(wf.add(OpsStreams.notDivisibleBy3()))
+                .pipe(wf.add(OpsStreams.twice()))
+                .pipe(wf.add(OpsStreams.notDivisibleBy5()))
+                .pipe(wf.add(OpsStreams.sum(total)));
+        wf.run();
+        return consume(bh, total[0]);
+    }
+
+    /**
+     * Extra: the sum as an element-style instance method ({@link Total#add}), state in a field of its
+     * receiver, so that the whole chain is element style and runs fused on the source's thread.
+     */
+    @Benchmark
+    public long mimoElementSink(Blackhole bh) {
+        Total total = new Total();
+        Workflow wf = new Workflow("chain", Work.CAPACITY);
+        wf.add(OpsStreams.range(chainItems))
+                .pipe(wf.add(OpsStreams.plusOne()))
+                .pipe(wf.add(OpsStreams.notDivisibleBy3()))
+                .pipe(wf.add(OpsStreams.twice()))
+                .pipe(wf.add(OpsStreams.notDivisibleBy5()))
+                .pipe(wf.add(TotalStreams.add(total)));
+        wf.run();
+        return consume(bh, total.sum());
     }
 
     /** Diagnostic: the same chain of hand-written process-style steps (a poll/push loop each). */

@@ -105,6 +105,24 @@ public class Diamond {
         return consume(bh, total[0]);
     }
 
+    /** Diagnostic: {@link #mimo} with fusion off, each stream on a thread of its own (as before fusion). */
+    @Benchmark
+    public long mimoFusionOff(Blackhole bh) {
+        long[] total = new long[1];
+        Workflow wf = new Workflow("diamond", Work.CAPACITY).fusion(false);
+        var range = wf.add(OpsStreams.range(diamondItems));
+        var left = wf.add(OpsStreams.twice());
+        var right = wf.add(OpsStreams.plusOne());
+        var pair = wf.add(OpsStreams.pair());
+        range.pipe(left);
+        range.pipe(right);
+        left.pipe(pair.left());
+        right.pipe(pair.right());
+        pair.pipe(wf.add(OpsStreams.sumPairs(total)));
+        wf.run();
+        return consume(bh, total[0]);
+    }
+
     private long consume(Blackhole bh, long sum) {
         Work.check("diamond sum", expected, sum);
         bh.consume(sum);

@@ -54,12 +54,15 @@ public final class Report {
                     peer("reactorFlux", "Reactor Flux"),
                     peer("rxJavaFlowable", "RxJava 3 Flowable"),
                     peer("pekkoStreams", "Pekko Streams"),
-                    peer("mimoHandWrittenSteps", "(diagnostic) mimo, six hand-written process-style steps"))),
+                    peer("mimoHandWrittenSteps", "(diagnostic) mimo, six hand-written process-style steps"),
+                    peer("mimoFusionOff", "(diagnostic) mimo as above, Workflow.fusion(false): a thread per stream"),
+                    peer("mimoElementSink", "(extra) mimo, the sum an element-style instance method: all on one thread"))),
             new Workload("3. Diamond", "io.mimo.bench.Diamond", "ns/item", 1, p -> num(p, "diamondItems"),
                     "%s items: source → broadcast → two maps → zip → sum", List.of(
                     mimo("mimo", "mimo (five @Stream methods, element-style maps and zip)"),
                     peer("pekkoGraphDsl", "Pekko GraphDSL (Broadcast + Zip)"),
-                    peer("reactorPublishZip", "Reactor (publish + zip)"))),
+                    peer("reactorPublishZip", "Reactor (publish + zip)"),
+                    peer("mimoFusionOff", "(diagnostic) mimo as above, Workflow.fusion(false): a thread per stream"))),
             new Workload("5a. Bytes: write then read back as 64 KiB views", "io.mimo.bench.ByteViews", "ns/view", 1,
                     p -> ByteViews.itemsPerOp((long) num(p, "viewBytes")),
                     "%s views of 64 KiB written, then read back", List.of(

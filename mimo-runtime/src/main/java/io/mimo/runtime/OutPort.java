@@ -51,6 +51,7 @@ public final class OutPort<T> {
     /**
      * Pipes this output into {@code input} through a pipe of {@code capacity} items, or bytes when
      * {@code input} is a byte input (a pipe takes the kind of the input it feeds); returns {@code input}.
+     * Into an {@link ElementStep} that runs fused there is no pipe, and the capacity is moot.
      *
      * @throws IllegalArgumentException if {@code capacity} is not in {@code [1, Workflow.MAX_CAPACITY]}
      * @throws IllegalStateException as {@link #pipe(InPort)}

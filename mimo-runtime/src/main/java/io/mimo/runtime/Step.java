@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A stream of a workflow before it runs: a name, named input and output ports, and a body that
- * the runtime calls once, on a virtual thread of its own, when the workflow runs.
+ * the runtime calls once, on a virtual thread of its own, when the workflow runs. (An
+ * {@link ElementStep}, called once per item, may instead run fused on the thread that feeds it.)
  *
  * <p>Generated step classes extend it; so can hand-written ones, declaring their ports with
  * {@link #input(String)} and {@link #output(String)} in field initialisers or the constructor.
@@ -36,8 +37,10 @@ public abstract class Step {
      * Declares an input port.
      *
      * @throws IllegalArgumentException if the name is blank or already names a port of this step
+     * @throws IllegalStateException if this is an {@link ElementStep}, whose one input is declared
      */
     protected final <T> InPort<T> input(String name) {
+        checkOneInputOfElementStep(name);
         InPort<T> port = new InPort<>(this, checkPortName(name), false);
         inputs.add(port);
         return port;
@@ -59,8 +62,11 @@ public abstract class Step {
      * {@link Context#byteInput(InPort)}. It takes exactly one pipe, bounded in bytes, not items,
      * from a byte output or from an item output of {@code ByteBuffer}s (whose items come in as
      * views).
+     *
+     * @throws IllegalStateException if this is an {@link ElementStep}, whose one input is declared
      */
     protected final InPort<ByteBuffer> byteInput(String name) {
+        checkOneInputOfElementStep(name);
         InPort<ByteBuffer> port = new InPort<>(this, checkPortName(name), true);
         inputs.add(port);
         return port;
@@ -117,6 +123,15 @@ public abstract class Step {
     final void joinWorkflow(Workflow workflow, String uniqueName) {
         this.workflow = workflow;
         this.name = uniqueName;
+    }
+
+    /** An {@link ElementStep} declares its one input in its constructor, and no other. */
+    private void checkOneInputOfElementStep(String port) {
+        if (this instanceof ElementStep<?> && !inputs.isEmpty()) {
+            throw new IllegalStateException("element step '" + name + "' cannot declare input " + quote(port)
+                    + ": it has exactly one input, '" + inputs.get(0).name()
+                    + "'; extend Step for a step of several inputs");
+        }
     }
 
     private String checkPortName(String port) {

@@ -4,7 +4,9 @@ import io.mimo.runtime.engine.Engine;
 import io.mimo.runtime.engine.Plan;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,13 @@ import java.util.stream.Collectors;
  * input fed by several outputs merges them in arrival order. Outputs close when the stream's
  * {@link Step#run(Context)} returns; an input ends when every output piped into it has closed and
  * it is drained.
+ *
+ * <p>{@link ElementStep Element steps} (one input, one call per item) fed by exactly one pipe from
+ * an item output run fused: on the thread of the stream that feeds them, called from its
+ * {@code push}, with no pipe in between (so the capacity given to that pipe is moot). Chains of
+ * them fuse transitively. Results, failures (reported as the element step's), end of stream,
+ * back-pressure and deadlock handling are those of the unfused graph; {@link #fusion(boolean)}
+ * turns fusion off.
  *
  * <h2>Bytes</h2>
  * Byte ports ({@link Step#byteInput(String)}, {@link Step#byteOutput(String)}) carry
@@ -85,6 +94,7 @@ public final class Workflow {
     private int growthLimit = DEFAULT_GROWTH_LIMIT;
     private int byteCapacity = DEFAULT_BYTE_CAPACITY;
     private int byteGrowthLimit = DEFAULT_BYTE_GROWTH_LIMIT;
+    private boolean fusion = true;
     private final List<Step> steps = new ArrayList<>();
     private final Set<String> stepNames = new HashSet<>();
     /** Steps added twice, or already in another workflow: reported when the workflow starts. */
@@ -191,6 +201,27 @@ public final class Workflow {
                     + MAX_CAPACITY + "], got " + bytes);
         }
         byteGrowthLimit = bytes;
+        return this;
+    }
+
+    /** Whether element steps may run fused; see {@link #fusion(boolean)}. */
+    public synchronized boolean fusion() {
+        return fusion;
+    }
+
+    /**
+     * Sets whether {@link ElementStep element steps} may run fused: on the thread of the stream
+     * that feeds them, with no pipe in between (the default), or each on a thread of its own,
+     * reading from a pipe, as any stream. Results are the same either way; turn fusion off to
+     * debug a step on a thread of its own, or to measure what fusion saves.
+     * {@link #toString()} shows which steps run fused.
+     *
+     * @return this workflow
+     * @throws IllegalStateException if the workflow has started
+     */
+    public synchronized Workflow fusion(boolean enabled) {
+        checkNotStarted("turn fusion " + (enabled ? "on" : "off"));
+        fusion = enabled;
         return this;
     }
 
@@ -336,7 +367,60 @@ public final class Workflow {
                 : "'" + step.name() + "' is in workflow '" + owner.name() + "': pipes cannot cross workflows";
     }
 
+    /**
+     * The element steps that run fused, each with the pipe that feeds it, in the order they were
+     * added: every {@link ElementStep} whose input is fed by exactly one pipe, from an item output
+     * of another step of this workflow, unless fusion is off. A cycle of such steps would leave
+     * none of them a thread to run on: the first of each cycle added runs unfused.
+     */
+    private Map<Step, Wire> fusedSteps() {
+        Map<Step, Wire> fused = new LinkedHashMap<>();
+        if (!fusion) {
+            return fused;
+        }
+        for (Step step : steps) {
+            if (step instanceof ElementStep<?> element && element.onlyInput().wires().size() == 1) {
+                Wire wire = element.onlyInput().wires().get(0);
+                Step from = wire.from().step();
+                if (!wire.from().bytes() && from != step && from.workflow() == this) {
+                    fused.put(step, wire);
+                }
+            }
+        }
+        for (Step step : steps) {
+            Set<Step> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Step s = step; fused.containsKey(s) && seen.add(s); ) {
+                s = fused.get(s).from().step();
+                if (s == step) {
+                    fused.remove(step);
+                    break;
+                }
+            }
+        }
+        return fused;
+    }
+
+    /** The steps fused into {@code host}, fed by it or by one another, upstream first. */
+    private static List<Step> fusedInto(Step host, Map<Step, Wire> fused) {
+        List<Step> chain = new ArrayList<>();
+        addFusedInto(host, fused, chain);
+        return chain;
+    }
+
+    private static void addFusedInto(Step step, Map<Step, Wire> fused, List<Step> chain) {
+        for (OutPort<?> output : step.outputs()) {
+            for (Wire wire : output.wires()) {
+                Step to = wire.to().step();
+                if (fused.get(to) == wire) {
+                    chain.add(to);
+                    addFusedInto(to, fused, chain);
+                }
+            }
+        }
+    }
+
     private Plan plan() {
+        Map<Step, Wire> fused = fusedSteps();
         Map<Step, Integer> index = new IdentityHashMap<>();
         List<Plan.Node> nodes = new ArrayList<>();
         List<Plan.Edge> edges = new ArrayList<>();
@@ -348,7 +432,8 @@ public final class Workflow {
             List<Plan.Port> outputs = step.outputs().stream()
                     .map(p -> new Plan.Port(p, p.name(), p.bytes() ? Plan.Kind.BYTES : Plan.Kind.ITEMS, p.discarded()))
                     .toList();
-            nodes.add(new Plan.Node(step.name(), inputs, outputs, step::run));
+            nodes.add(new Plan.Node(step.name(), inputs, outputs, step::run,
+                    step instanceof ElementStep<?> element ? element::openForEngine : null));
         }
         for (Step step : steps) {
             List<OutPort<?>> outputs = step.outputs();
@@ -356,7 +441,7 @@ public final class Workflow {
                 for (Wire wire : outputs.get(port).wires()) {
                     Step to = wire.to().step();
                     edges.add(new Plan.Edge(index.get(step), port, index.get(to), indexOf(to.inputs(), wire.to()),
-                            wire.capacityIn(this)));
+                            wire.capacityIn(this), fused.get(to) == wire));
                 }
             }
         }
@@ -402,9 +487,21 @@ public final class Workflow {
      *     fork.even     -&gt; print.value     256 items
      *     fork.odd      -&gt; print-2.value   16 items
      * </pre>
+     *
+     * A pipe that runs fused (see {@link #fusion(boolean)}) shows {@code fused} for its capacity,
+     * and a last line per stream that others are fused into names them, upstream first:
+     *
+     * <pre>
+     *   pipes
+     *     range.out  -&gt; square.x  fused
+     *     square.y   -&gt; inc.x     fused
+     *     inc.y      -&gt; sum.x     256 items
+     *   fused: square, inc into range
+     * </pre>
      */
     @Override
     public synchronized String toString() {
+        Map<Step, Wire> fused = fusedSteps();
         List<String[]> streams = new ArrayList<>();
         for (Step step : steps) {
             streams.add(new String[] {step.name(),
@@ -431,8 +528,10 @@ public final class Workflow {
                     pipes.add(new String[] {output.toString(), "-> (nothing)", "(output not piped)"});
                 }
                 for (Wire wire : output.wires()) {
-                    pipes.add(new String[] {output.toString(), "-> " + wire.to(), wire.capacityIn(this) + " " + wire.unit()
-                            + (wire.to().step().workflow() != this ? " (to outside this workflow)" : "")});
+                    pipes.add(new String[] {output.toString(), "-> " + wire.to(), fused.get(wire.to().step()) == wire
+                            ? "fused"
+                            : wire.capacityIn(this) + " " + wire.unit()
+                                    + (wire.to().step().workflow() != this ? " (to outside this workflow)" : "")});
                 }
             }
         }
@@ -445,6 +544,15 @@ public final class Workflow {
         }
         appendTable(picture, "streams", streams);
         appendTable(picture, "pipes", pipes);
+        for (Step step : steps) {
+            if (!fused.containsKey(step)) {
+                List<Step> chain = fusedInto(step, fused);
+                if (!chain.isEmpty()) {
+                    picture.append("\n  fused: ").append(chain.stream().map(Step::name).collect(Collectors.joining(", ")))
+                            .append(" into ").append(step.name());
+                }
+            }
+        }
         return picture.toString();
     }
 

@@ -164,6 +164,20 @@ class DeadlockTest {
     }
 
     @Test
+    void aStreamWaitingOnItsOwnOutputAloneIsADeadlock() {
+        Workflow wf = new Workflow("alone");
+        Relay<Integer, Integer> loop = wf.add(copy("loop"));
+        loop.pipe(loop);
+
+        WorkflowException e = assertThrows(WorkflowException.class, wf::run);
+
+        assertEquals("deadlock in workflow 'alone': every running stream is blocked on a pipe: 'loop' waits for an"
+                + " item on 'loop.in'. No pipe is full, so larger pipes would not help: the streams wait for items"
+                + " from one another", e.getMessage());
+        assertAllEnded(loop);
+    }
+
+    @Test
     void aStreamBusyOutsideThePipesIsNoDeadlock() {
         Workflow wf = new Workflow("slow");
         var slow = wf.add(new Source<Integer>("slow", out -> {

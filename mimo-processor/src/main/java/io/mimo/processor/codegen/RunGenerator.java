@@ -20,8 +20,10 @@ import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates a step's {@code run(Context)}: one call of the method in process style, a loop of
- * calls, one per item or per zipped tuple of items, in element style.
+ * Generates a step's body: {@code run(Context)} with one call of the method in process style, or
+ * a loop of calls, one per zipped tuple of items, in element style with several inputs; in element
+ * style with one input, the {@code ElementStep}'s {@code open(Context)}, returning a handler that
+ * calls the method once per item.
  */
 final class RunGenerator {
     private final StreamMethod method;
@@ -56,6 +58,38 @@ final class RunGenerator {
         return run.addCode(method.style() == Style.PROCESS ? processBody() : elementBody()).build();
     }
 
+    /**
+     * {@code open(Context)} of an element step: opens the outputs, and returns a lambda that calls
+     * the method with the item, pushing what it returns.
+     */
+    MethodSpec open() {
+        Port input = method.inputs().get(0);
+        CodeBlock.Builder body = CodeBlock.builder();
+        for (Port output : method.outputs()) {
+            body.addStatement("$T $N = $L", handleType(output), locals.get(output), open(output));
+        }
+        CodeBlock call = call(port -> CodeBlock.of("$N", locals.get(port)));
+        CodeBlock handle = switch (method.returnHandling()) {
+            case NONE -> call;
+            case VALUE -> CodeBlock.of("$N.push($L)", locals.get(returnPort()), call);
+            case OPTIONAL -> CodeBlock.of("$L.ifPresent($N::push)", call, locals.get(returnPort()));
+        };
+        body.addStatement("return $N -> $L", locals.get(input), handle);
+        return MethodSpec.methodBuilder("open")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(ParameterizedTypeName.get(RuntimeNames.ITEM_HANDLER, StepGenerator.itemType(input)))
+                .addParameter(RuntimeNames.CONTEXT, context)
+                .addCode(body.build())
+                .build();
+    }
+
+    private static TypeName handleType(Port output) {
+        return output.bytes()
+                ? RuntimeNames.BYTE_OUTPUT
+                : ParameterizedTypeName.get(RuntimeNames.OUTPUT, StepGenerator.itemType(output));
+    }
+
     /** One call with the ports themselves; a return value goes out once, at the end. */
     private CodeBlock processBody() {
         CodeBlock call = call(port -> open(port));
@@ -67,36 +101,27 @@ final class RunGenerator {
     }
 
     /**
-     * One call per item; several inputs are zipped and the loop ends as soon as one of them has
-     * ended, without waiting on the others.
+     * One call per zipped tuple of items of several element inputs (one element input makes an
+     * element step: {@link #open()}); the loop ends as soon as one of them has ended, without
+     * waiting on the others.
      */
     private CodeBlock elementBody() {
         CodeBlock.Builder body = CodeBlock.builder();
         List<Port> inputs = method.inputs();
         Map<Port, String> handles = new HashMap<>();
-        if (inputs.size() > 1) {
-            for (Port input : inputs) {
-                String handle = locals.newName(input.name() + "Input");
-                handles.put(input, handle);
-                body.addStatement("$T $N = $L", ParameterizedTypeName.get(RuntimeNames.INPUT, StepGenerator.itemType(input)),
-                        handle, open(input));
-            }
+        for (Port input : inputs) {
+            String handle = locals.newName(input.name() + "Input");
+            handles.put(input, handle);
+            body.addStatement("$T $N = $L", ParameterizedTypeName.get(RuntimeNames.INPUT, StepGenerator.itemType(input)),
+                    handle, open(input));
         }
         for (Port output : method.outputs()) {
-            TypeName handleType = output.bytes()
-                    ? RuntimeNames.BYTE_OUTPUT
-                    : ParameterizedTypeName.get(RuntimeNames.OUTPUT, StepGenerator.itemType(output));
-            body.addStatement("$T $N = $L", handleType, locals.get(output), open(output));
+            body.addStatement("$T $N = $L", handleType(output), locals.get(output), open(output));
         }
-        if (inputs.size() == 1) {
-            Port input = inputs.get(0);
-            body.beginControlFlow("for ($T $N : $L)", StepGenerator.itemType(input), locals.get(input), open(input));
-        } else {
-            body.beginControlFlow("for (;;)");
-            for (Port input : inputs) {
-                body.addStatement("$T $N = $N.poll()", StepGenerator.itemType(input), locals.get(input), handles.get(input));
-                body.addStatement("if ($N == null) break", locals.get(input));
-            }
+        body.beginControlFlow("for (;;)");
+        for (Port input : inputs) {
+            body.addStatement("$T $N = $N.poll()", StepGenerator.itemType(input), locals.get(input), handles.get(input));
+            body.addStatement("if ($N == null) break", locals.get(input));
         }
         CodeBlock call = call(port -> CodeBlock.of("$N", locals.get(port)));
         switch (method.returnHandling()) {

@@ -7,6 +7,8 @@ final class RuntimeNames {
     private static final String PACKAGE = "io.mimo.runtime";
 
     static final ClassName STEP = ClassName.get(PACKAGE, "Step");
+    static final ClassName ELEMENT_STEP = ClassName.get(PACKAGE, "ElementStep");
+    static final ClassName ITEM_HANDLER = ELEMENT_STEP.nestedClass("ItemHandler");
     static final ClassName CONTEXT = ClassName.get(PACKAGE, "Context");
     static final ClassName IN_PORT = ClassName.get(PACKAGE, "InPort");
     static final ClassName OUT_PORT = ClassName.get(PACKAGE, "OutPort");

@@ -17,6 +17,7 @@ import io.mimo.processor.model.Port;
 import io.mimo.processor.model.PortKind;
 import io.mimo.processor.model.StepNames;
 import io.mimo.processor.model.StreamMethod;
+import io.mimo.processor.model.Style;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -87,20 +88,36 @@ final class StepGenerator {
                 .build();
     }
 
-    /** {@code public static final class Fork extends Step implements …}. */
+    /**
+     * Whether the step is an {@code ElementStep}: element style with one input, called once per
+     * item, which the runtime may fuse onto the thread that feeds it. Element style with several
+     * inputs zips them in a {@code Step} of its own.
+     */
+    static boolean isElementStep(StreamMethod method) {
+        return method.style() == Style.ELEMENT && method.inputs().size() == 1;
+    }
+
+    /**
+     * {@code public static final class Fork extends Step implements …}, or for an element step
+     * {@code public static final class Square extends ElementStep<Integer> implements …}, whose
+     * input port the superclass declares.
+     */
     TypeSpec stepClass() {
+        boolean element = isElementStep(method);
         TypeSpec.Builder step = TypeSpec.classBuilder(stepClass)
                 .addJavadoc("The stream of $L.\n", link())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addTypeVariables(typeVariables)
-                .superclass(RuntimeNames.STEP);
-        if (method.inputs().size() == 1) {
+                .superclass(element
+                        ? ParameterizedTypeName.get(RuntimeNames.ELEMENT_STEP, itemType(method.inputs().get(0)))
+                        : RuntimeNames.STEP);
+        if (method.inputs().size() == 1 && !element) {
             step.addSuperinterface(ParameterizedTypeName.get(RuntimeNames.ONE_INPUT, itemType(method.inputs().get(0))));
         }
         if (method.outputs().size() == 1) {
             step.addSuperinterface(ParameterizedTypeName.get(RuntimeNames.ONE_OUTPUT, itemType(method.outputs().get(0))));
         }
-        for (Port port : ports()) {
+        for (Port port : element ? method.outputs() : ports()) {
             step.addField(FieldSpec.builder(portType(port), fields.get(port), Modifier.PRIVATE, Modifier.FINAL)
                     .initializer("$L($S)", declarer(port), port.name())
                     .build());
@@ -114,24 +131,31 @@ final class StepGenerator {
                     .addJavadoc("The $L port {@code $L}.\n", port.kind() == PortKind.IN ? "input" : "output", port.name())
                     .addModifiers(Modifier.PUBLIC)
                     .returns(portType(port))
-                    .addStatement("return $N", fields.get(port))
+                    .addCode(element && port.kind() == PortKind.IN
+                            ? CodeBlock.builder().addStatement("return onlyInput()").build()
+                            : CodeBlock.builder().addStatement("return $N", fields.get(port)).build())
                     .build());
         }
-        if (method.inputs().size() == 1) {
+        if (method.inputs().size() == 1 && !element) {
             step.addMethod(onlyPort("onlyInput", method.inputs().get(0)));
         }
         if (method.outputs().size() == 1) {
             step.addMethod(onlyPort("onlyOutput", method.outputs().get(0)));
         }
-        step.addMethod(new RunGenerator(method, owner, fields, qualifierNames()).run());
+        RunGenerator body = new RunGenerator(method, owner, fields, qualifierNames());
+        step.addMethod(element ? body.open() : body.run());
         return step.build();
     }
 
     private MethodSpec constructor() {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
-                .addParameters(constructorParameters())
-                .addStatement("super($S)", method.name());
+                .addParameters(constructorParameters());
+        if (isElementStep(method)) {
+            constructor.addStatement("super($S, $S)", method.name(), method.inputs().get(0).name());
+        } else {
+            constructor.addStatement("super($S)", method.name());
+        }
         constructorParameters().forEach(p -> constructor.addStatement("this.$N = $N", p, p));
         return constructor.build();
     }

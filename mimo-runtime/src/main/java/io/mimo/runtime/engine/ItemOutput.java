@@ -10,6 +10,9 @@ import java.nio.ByteBuffer;
  *
  * <p>An output of {@code ByteBuffer}s may also pipe into byte inputs: each item pushed is then
  * handed to those {@link StreamBytePipe}s as a view (no copy), after the item pipes.
+ *
+ * <p>Element steps fused into this output ({@link StreamRun#deliver(Object)}) get each item last,
+ * by a call on the writer's thread, in wiring order; a dead one no longer counts as delivered to.
  */
 final class ItemOutput<T> implements Output<T> {
     private final StreamRun writer;
@@ -17,6 +20,7 @@ final class ItemOutput<T> implements Output<T> {
     private final boolean discarded;
     private ItemPipe[] pipes = new ItemPipe[0];
     private StreamBytePipe[] bytePipes = new StreamBytePipe[0];
+    private StreamRun[] fused = new StreamRun[0];
 
     ItemOutput(StreamRun writer, String name, boolean discarded) {
         this.writer = writer;
@@ -25,16 +29,16 @@ final class ItemOutput<T> implements Output<T> {
     }
 
     /** Set once, while wiring. */
-    void writeTo(ItemPipe[] pipes, StreamBytePipe[] bytePipes) {
+    void writeTo(ItemPipe[] pipes, StreamBytePipe[] bytePipes, StreamRun[] fused) {
         this.pipes = pipes;
         this.bytePipes = bytePipes;
+        this.fused = fused;
     }
 
     @Override
     public void push(T item) {
         if (item == null) {
-            throw new NullPointerException("stream '" + writer.name + "' pushed null to output '" + name
-                    + "': items must not be null");
+            throw nullItem(writer, name);
         }
         boolean delivered = false;
         for (ItemPipe pipe : pipes) {
@@ -43,9 +47,18 @@ final class ItemOutput<T> implements Output<T> {
         if (bytePipes.length != 0) {
             delivered |= writeBytes(item);
         }
+        for (StreamRun step : fused) {
+            delivered |= step.deliver(item);
+        }
         if (!delivered) {
             dropped();
         }
+    }
+
+    /** What pushing {@code null} to output {@code name} of {@code writer} throws. */
+    static NullPointerException nullItem(StreamRun writer, String name) {
+        return new NullPointerException("stream '" + writer.name + "' pushed null to output '" + name
+                + "': items must not be null");
     }
 
     private boolean writeBytes(T item) {

@@ -1,6 +1,7 @@
 package io.mimo.runtime.engine;
 
 import io.mimo.runtime.Context;
+import io.mimo.runtime.ElementStep;
 import java.util.List;
 
 /**
@@ -31,19 +32,34 @@ public record Plan(String workflow, List<Node> streams, List<Edge> pipes, int gr
      */
     public record Port(Object key, String name, Kind kind, boolean discarded) {}
 
-    /** A stream: its ports, in declaration order, and its body. */
-    public record Node(String name, List<Port> inputs, List<Port> outputs, Body body) {}
+    /**
+     * A stream: its ports, in declaration order, and its body.
+     *
+     * @param element for an {@link ElementStep}: how to open its handler, so that it can run fused;
+     *     otherwise {@code null}
+     */
+    public record Node(String name, List<Port> inputs, List<Port> outputs, Body body, Element element) {}
 
     /**
      * A pipe from output {@code fromPort} of stream {@code fromStream} to an input, by index.
      *
      * @param capacity in the unit of the input's kind: items, or bytes for a byte input
+     * @param fused whether the pipe is replaced by a direct call: the input's stream is an element
+     *     step run on the writer's thread. Only an edge from an item output into the only input of a
+     *     stream with an {@link Node#element()}, which no other edge feeds, may be fused, and fused
+     *     edges form no cycle.
      */
-    public record Edge(int fromStream, int fromPort, int toStream, int toPort, int capacity) {}
+    public record Edge(int fromStream, int fromPort, int toStream, int toPort, int capacity, boolean fused) {}
 
     /** A stream's body. */
     @FunctionalInterface
     public interface Body {
         void run(Context context) throws Exception;
+    }
+
+    /** An element step's {@code open}: what it does with each item of its only input. */
+    @FunctionalInterface
+    public interface Element {
+        ElementStep.ItemHandler<Object> open(Context context) throws Exception;
     }
 }

@@ -18,6 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One run of a workflow: its streams, their threads, and the scheduler state that only slow paths
  * touch (who is blocked, why the run stopped). The fast paths of pipes never take {@link #lock}.
+ *
+ * <p>Fused element steps ({@link StreamRun#fused()}) are streams without a thread: they run on
+ * their host's, are not counted as live (a thread is), and may be the ones that wait, fail and
+ * are named in messages.
  */
 final class Run implements Execution {
     private final String workflow;
@@ -26,7 +30,7 @@ final class Run implements Execution {
 
     /** A ReentrantLock, not synchronized: virtual threads must not pin their carrier while waiting. */
     private final ReentrantLock lock = new ReentrantLock();
-    /** Guarded by lock: streams started and not ended. */
+    /** Guarded by lock: streams with a thread, started and not ended. */
     private int live;
     /** Guarded by lock: live streams whose wait is confirmed. */
     private int blocked;
@@ -42,15 +46,29 @@ final class Run implements Execution {
     Run(Plan plan) {
         this.workflow = plan.workflow();
         this.streams = Wiring.wire(this, plan);
-        this.ended = new CountDownLatch(streams.length);
-        this.live = streams.length;
+        int threads = 0;
+        for (StreamRun stream : streams) {
+            threads += stream.fused() ? 0 : 1;
+        }
+        this.ended = new CountDownLatch(threads);
+        this.live = threads;
     }
 
     void start() {
         for (StreamRun stream : streams) {
-            stream.thread = Thread.ofVirtual().name(workflow + "/" + stream.name).unstarted(stream);
+            if (!stream.fused()) {
+                stream.thread = Thread.ofVirtual().name(workflow + "/" + stream.name).unstarted(stream);
+            }
         }
         for (StreamRun stream : streams) {
+            if (stream.fused()) {
+                stream.thread = stream.host.thread;
+            }
+        }
+        for (StreamRun stream : streams) {
+            if (stream.fused()) {
+                continue;
+            }
             try {
                 stream.thread.start();
             } catch (Throwable t) {
@@ -87,7 +105,8 @@ final class Run implements Execution {
         }
     }
 
-    private void failed(StreamRun stream, Throwable thrown) {
+    /** {@code stream} (one with a thread, or a fused step on its host's) threw {@code thrown}, a genuine failure. */
+    void failed(StreamRun stream, Throwable thrown) {
         String reason = thrown.getMessage() != null ? thrown.getMessage() : thrown.getClass().getName();
         if (stop(new Stop("stream '" + stream.name + "' failed: " + reason, stream.name, thrown))) {
             return;
@@ -105,17 +124,25 @@ final class Run implements Execution {
      * (even wrapped by user code), or through an interruption the stopping run caused.
      */
     private boolean endsQuietly(Throwable thrown) {
+        return signalIn(thrown) != null;
+    }
+
+    /**
+     * The engine signal that {@code thrown} is or wraps ({@link Signal.Stopped} for an interruption
+     * the stopping run caused), or {@code null} when it is a genuine failure.
+     */
+    Signal signalIn(Throwable thrown) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof Signal) {
-                return true;
+            if (t instanceof Signal signal) {
+                return signal;
             }
             if (stopping && (t instanceof InterruptedException || t instanceof InterruptedIOException
                     || t instanceof ClosedByInterruptException)) {
-                return true;
+                return Signal.Stopped.INSTANCE;
             }
         }
-        return false;
+        return null;
     }
 
     /**
@@ -123,7 +150,9 @@ final class Run implements Execution {
      * it as blocked unless someone woke it meanwhile, and handles the deadlock if it was the last
      * one running.
      *
-     * @return {@code false} if it was woken meanwhile and must not park
+     * @return {@code false} if it was woken meanwhile, or it found the deadlock that stops the run,
+     *     and must not park: nobody might wake it (a thread whose stream waits on itself, alone or
+     *     through steps fused into it)
      */
     boolean confirmBlocked(StreamRun stream, Blocker blocker) {
         boolean deadlocked;
@@ -135,13 +164,16 @@ final class Run implements Execution {
             stream.confirmed = true;
             blocked++;
             deadlocked = resolveDeadlock();
+            if (deadlocked) {
+                release(stream, blocker);
+            }
         } finally {
             lock.unlock();
         }
         if (deadlocked) {
             interruptAll();
         }
-        return true;
+        return !deadlocked;
     }
 
     /** {@code stream} stops waiting on {@code blocker} by itself (it is stopping). */
@@ -223,7 +255,7 @@ final class Run implements Execution {
         for (StreamRun stream : streams) {
             Blocker blocker = stream.waitingOn;
             if (stream.confirmed && blocker != null) {
-                message.append(separator).append('\'').append(stream.name).append("' ").append(blocker.describeWait());
+                message.append(separator).append(stream.who()).append(' ').append(blocker.describeWait());
                 separator = "; ";
                 if (blocker instanceof StreamBytePipe pipe) {
                     fullBytePipe = pipe;
@@ -254,7 +286,7 @@ final class Run implements Execution {
     private void interruptAll() {
         Thread self = Thread.currentThread();
         for (StreamRun stream : streams) {
-            if (stream.thread != self) {
+            if (!stream.fused() && stream.thread != self) {
                 stream.thread.interrupt();
             }
         }
@@ -316,7 +348,7 @@ final class Run implements Execution {
     private void checkNotAStream() {
         Thread self = Thread.currentThread();
         for (StreamRun stream : streams) {
-            if (stream.thread == self) {
+            if (!stream.fused() && stream.thread == self) {
                 throw new IllegalStateException("stream '" + stream.name + "' awaits its own workflow '" + workflow
                         + "': it would wait for itself forever");
             }
@@ -366,7 +398,7 @@ final class Run implements Execution {
     private void joinAll() {
         boolean interrupted = false;
         for (StreamRun stream : streams) {
-            while (stream.thread.isAlive()) {
+            while (!stream.fused() && stream.thread.isAlive()) {
                 try {
                     stream.thread.join();
                 } catch (InterruptedException e) {

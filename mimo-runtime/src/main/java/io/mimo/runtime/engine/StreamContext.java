@@ -30,6 +30,14 @@ final class StreamContext implements Context {
         this.outputPorts = node.outputs();
     }
 
+    /** What a fused element step's input is bound to: nothing to read, items come through its handler. */
+    private static final Object FUSED = new Object();
+
+    /** Wiring: {@code port}, a fused element step's only input, is not read: its items come through the handler. */
+    void fusedInput(Plan.Port port) {
+        ends.put(port.key(), FUSED);
+    }
+
     /** Wiring: the end a stream gets for {@code port}. */
     void bind(Plan.Port port, Object end) {
         ends.put(port.key(), end);
@@ -81,7 +89,13 @@ final class StreamContext implements Context {
                     throw new IllegalArgumentException("'" + key + "' is " + describe(port.kind()) + " " + role
                             + ": use Context." + accessor(port.kind(), role) + " for it");
                 }
-                return ends.get(key);
+                Object end = ends.get(key);
+                if (end == FUSED) {
+                    throw new IllegalStateException("input '" + stream.name + "." + port.name() + "' of element step '"
+                            + stream.name + "' runs fused: its items come through the handler that open() returns;"
+                            + " do not read it from the context");
+                }
+                return end;
             }
         }
         throw new IllegalArgumentException("'" + key + "' is not an " + role + " of stream '" + stream.name

@@ -13,6 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * output or a byte output writes it (a byte output's views arrive as items); into a byte input
  * goes a {@link StreamBytePipe} (bounded in bytes), whether a byte output or an item output of
  * {@code ByteBuffer}s writes it. The workflow has checked that a byte input has exactly one pipe.
+ *
+ * <p>A fused edge gets no pipe: its reader, an element step, becomes a fused target of the writer's
+ * item output ({@link StreamRun#feeds(StreamRun)}), called on the writer's thread, and its input's
+ * end refuses to be read ({@link StreamContext#fusedInput(Plan.Port)}). When it is that output's
+ * only reader, the step will replace the output's end by a {@link FusedOutput} once its handler is
+ * open ({@link StreamRun#soleReaderOf}).
  */
 final class Wiring {
     private Wiring() {}
@@ -22,6 +28,7 @@ final class Wiring {
         StreamRun[] streams = new StreamRun[plan.streams().size()];
         List<List<Object>> inputs = new ArrayList<>();
         List<List<Object>> outputs = new ArrayList<>();
+        Map<Object, Plan.Port> portOf = new IdentityHashMap<>();
         for (int i = 0; i < streams.length; i++) {
             Plan.Node node = plan.streams().get(i);
             StreamRun stream = new StreamRun(run, node);
@@ -41,6 +48,7 @@ final class Wiring {
                         ? new ItemOutput<>(stream, name, port.discarded())
                         : new StreamByteOutput(stream, name, port.discarded());
                 outs.add(end);
+                portOf.put(end, port);
                 stream.context.bind(port, end);
                 if (port.discarded()) {
                     stream.addDiscardedOutput();
@@ -52,6 +60,7 @@ final class Wiring {
         Map<Object, List<ItemPipe>> itemPipesInto = new IdentityHashMap<>();
         Map<Object, List<ItemPipe>> itemPipesOutOf = new IdentityHashMap<>();
         Map<Object, List<StreamBytePipe>> bytePipesOutOf = new IdentityHashMap<>();
+        Map<Object, List<StreamRun>> fusedInto = new IdentityHashMap<>();
         Map<Object, Integer> fanIn = new IdentityHashMap<>();
         Map<Object, AtomicLong> sequences = new IdentityHashMap<>();
         for (Plan.Edge edge : plan.pipes()) {
@@ -62,6 +71,17 @@ final class Wiring {
             Object input = inputs.get(edge.toStream()).get(edge.toPort());
             StreamRun writer = streams[edge.fromStream()];
             StreamRun reader = streams[edge.toStream()];
+            if (edge.fused()) {
+                Plan.Node target = plan.streams().get(edge.toStream());
+                if (!(output instanceof ItemOutput<?>) || target.inputs().size() != 1 || fanIn.get(input) != 1) {
+                    throw new IllegalStateException("cannot fuse '" + output + "' into '" + input
+                            + "': only an item output into the only input of an element step, fed by that output alone");
+                }
+                writer.feeds(reader);
+                fusedInto.computeIfAbsent(output, k -> new ArrayList<>()).add(reader);
+                reader.context.fusedInput(target.inputs().get(0));
+                continue;
+            }
             String name = output + " -> " + input;
             Pipe pipe;
             if (input instanceof StreamByteInput byteInput) {
@@ -86,13 +106,22 @@ final class Wiring {
                 StreamBytePipe[] bytePipes = bytePipesOutOf.getOrDefault(output, List.of())
                         .toArray(StreamBytePipe[]::new);
                 if (output instanceof ItemOutput<?> itemOutput) {
-                    itemOutput.writeTo(itemPipes, bytePipes);
+                    StreamRun[] fused = fusedInto.getOrDefault(output, List.of()).toArray(StreamRun[]::new);
+                    itemOutput.writeTo(itemPipes, bytePipes, fused);
+                    if (fused.length == 1 && itemPipes.length == 0 && bytePipes.length == 0) {
+                        fused[0].soleReaderOf(portOf.get(output), itemOutput);
+                    }
                 } else {
                     ((StreamByteOutput) output).writeTo(bytePipes, itemPipes);
                 }
             }
         }
         itemPipesInto.forEach((input, pipes) -> ((ItemInput<?>) input).readFrom(pipes.toArray(ItemPipe[]::new)));
+        for (StreamRun stream : streams) {
+            if (stream.fused()) {
+                stream.fuse(streams.length);
+            }
+        }
         return streams;
     }
 

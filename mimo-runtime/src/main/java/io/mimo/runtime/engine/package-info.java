@@ -10,5 +10,11 @@
  * broadcasts to its pipes; an item input merges its pipes in arrival order; a byte input has one. Blocking (a full pipe, an empty input) goes
  * through one protocol ({@code StreamRun.await}/{@code Run.wake}) that also counts blocked streams,
  * which is how deadlocks are detected and, when bounded pipes caused them, resolved by growing a pipe.
+ *
+ * <p>An element step fed by one pipe from an item output is fused ({@code Plan.Edge.fused()}): it
+ * has a {@code StreamRun} but no thread and no pipe in; the writer's output calls its handler
+ * ({@code ItemOutput} among other readers, {@code FusedOutput} when it is the only one), on the
+ * thread of the stream at the head of its chain, its host. See {@code StreamRun} for how its
+ * failures, end, death and waits stay its own.
  */
 package io.mimo.runtime.engine;

@@ -1,0 +1,22 @@
+package io.mimo.bench.mimo;
+
+import io.mimo.Stream;
+
+/**
+ * An element-style sink as a user keeps state in one: an instance method adding each item to a
+ * field of its receiver (the generated factory takes the receiver). With one input and no
+ * {@code Input} parameter it is an element step, so the runtime fuses it like the maps before it.
+ */
+public final class Total {
+    private long sum;
+
+    @Stream(in = "x")
+    void add(int x) {
+        sum += x;
+    }
+
+    /** The sum so far; read once the workflow has run. */
+    public long sum() {
+        return sum;
+    }
+}

@@ -1,0 +1,69 @@
+package io.mimo.runtime.engine;
+
+import io.mimo.runtime.ElementStep;
+import io.mimo.runtime.Output;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/** Makes {@link FusedOutput}s, each of the copy of that class for its handler's class. */
+final class FusedOutputs {
+    private static final MethodType CONSTRUCTOR = MethodType.methodType(void.class, StreamRun.class, String.class,
+            StreamRun.class, ElementStep.ItemHandler.class);
+    private static final byte[] TEMPLATE = template();
+
+    /** The constructor of the copy of {@link FusedOutput} for each class of handler. */
+    private static final ClassValue<MethodHandle> COPIES = new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> handlerClass) {
+            try {
+                if (TEMPLATE != null) {
+                    MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClass(TEMPLATE, true);
+                    return copy.findConstructor(copy.lookupClass(), CONSTRUCTOR);
+                }
+            } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
+                // the original class serves
+            }
+            return original();
+        }
+    };
+
+    private FusedOutputs() {}
+
+    /** A {@link FusedOutput} (of any copy) as its step sees it, to cut it when the step ends. */
+    interface Cut {
+        /** Host's thread: the step has ended; what is pushed from now on is dropped. */
+        void cut();
+    }
+
+    /**
+     * The end of {@code writer}'s output {@code name}, whose only reader is {@code step}, fused,
+     * with {@code handler}: an instance of the copy of {@link FusedOutput} for the handler's class.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> Output<T> of(StreamRun writer, String name, StreamRun step, ElementStep.ItemHandler<Object> handler) {
+        try {
+            return (Output<T>) COPIES.get(handler.getClass()).invoke(writer, name, step, handler);
+        } catch (Throwable e) {
+            return new FusedOutput<>(writer, name, step, handler);
+        }
+    }
+
+    private static MethodHandle original() {
+        try {
+            return MethodHandles.lookup().findConstructor(FusedOutput.class, CONSTRUCTOR);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("FusedOutput has no constructor of " + CONSTRUCTOR, e);
+        }
+    }
+
+    private static byte[] template() {
+        try (InputStream in = FusedOutput.class.getResourceAsStream("FusedOutput.class")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
