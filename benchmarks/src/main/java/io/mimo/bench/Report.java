@@ -145,6 +145,12 @@ public final class Report {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(memoryGiB()).append(" GiB memory, ").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.arch")).append('\n');
+        String load = System.getProperty("mimo.bench.load", "");
+        if (!load.isBlank()) {
+            out.append("- Machine load: ").append(load)
+                    .append("; above the core count, other processes competed for the cores, and the wider a row's range,"
+                            + " the more they interfered\n");
+        }
         if (!results.isEmpty()) {
             Map<String, Object> r = results.get(0);
             out.append("- JDK: ").append(r.get("vmName")).append(' ').append(r.get("vmVersion"))
