@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /** The reading, parsing, writing and reporting streams of the CSV merge-join. */
 final class Csv {
@@ -29,7 +30,7 @@ final class Csv {
 
     /** Reads a file as views of {@code viewSize} bytes: mapped slices of a disk file, so no copy. */
     @Stream(out = "bytes")
-    static void read(CsvFile file, int viewSize, Tally tally, ByteOutput bytes) throws IOException {
+    static void read(CsvFile file, int viewSize, LongAdder bytesRead, ByteOutput bytes) throws IOException {
         long total = 0;
         if (file.path() != null) {
             try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
@@ -53,7 +54,7 @@ final class Csv {
                 }
             }
         }
-        tally.add("read " + file.name() + ": bytes", total);
+        bytesRead.add(total);
     }
 
     /**
@@ -62,7 +63,8 @@ final class Csv {
      * skipped. A key smaller than the one before stops the job, naming the file and the line.
      */
     @Stream(in = "bytes", out = {"rows", "rejected"})
-    static void parse(Side side, int maxRecordBytes, Tally tally, ByteInput bytes, Output<Row> rows, Output<Row> rejected)
+    static void parse(Side side, int maxRecordBytes, LongAdder parsed, LongAdder malformed, ByteInput bytes,
+                      Output<Row> rows, Output<Row> rejected)
             throws IOException {
         CsvRecords records = new CsvRecords(maxRecordBytes);
         long line = 1;
@@ -132,8 +134,8 @@ final class Csv {
         if (keyIndex < 0) {
             throw new IOException(side.file() + " is empty: expected a header row naming its columns");
         }
-        tally.add("parse " + side.file() + ": rows", good);
-        tally.add("parse " + side.file() + ": rejected", bad);
+        parsed.add(good);
+        malformed.add(bad);
     }
 
     private static Row rejectedRow(Side side, long line, String reason, ByteBuffer record) {

@@ -101,12 +101,19 @@ public final class CsvJoin {
         Tally tally = new Tally();
         Side leftSide = new Side(o.left().name(), o.key());
         Side rightSide = new Side(o.right().name(), o.key());
+        boolean sameName = leftSide.name().equals(rightSide.name());
+        String l = sameName ? "left " + leftSide.name() : leftSide.name();
+        String r = sameName ? "right " + rightSide.name() : rightSide.name();
         Workflow wf = new Workflow("csv-join");
 
-        var readLeft = wf.add("read " + leftSide.name(), CsvStreams.read(o.left(), o.viewSize(), tally));
-        var readRight = wf.add("read " + rightSide.name(), CsvStreams.read(o.right(), o.viewSize(), tally));
-        var parseLeft = wf.add("parse " + leftSide.name(), CsvStreams.parse(leftSide, o.maxRecordBytes(), tally));
-        var parseRight = wf.add("parse " + rightSide.name(), CsvStreams.parse(rightSide, o.maxRecordBytes(), tally));
+        var readLeft = wf.add("read " + l, CsvStreams.read(o.left(), o.viewSize(),
+                tally.counter("read " + l + ": bytes")));
+        var readRight = wf.add("read " + r, CsvStreams.read(o.right(), o.viewSize(),
+                tally.counter("read " + r + ": bytes")));
+        var parseLeft = wf.add("parse " + l, CsvStreams.parse(leftSide, o.maxRecordBytes(),
+                tally.counter("parse " + l + ": rows"), tally.counter("parse " + l + ": rejected")));
+        var parseRight = wf.add("parse " + r, CsvStreams.parse(rightSide, o.maxRecordBytes(),
+                tally.counter("parse " + r + ": rows"), tally.counter("parse " + r + ": rejected")));
         readLeft.pipe(parseLeft);
         readRight.pipe(parseRight);
 

@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
  * Cuts CSV bytes into records as they arrive, without copying a record that lies inside one view.
  *
  * <p>A record ends at a {@code \n} outside quotes (a {@code \r} before it is dropped), so a quoted
- * field may hold line breaks. The bytes scanned so far are remembered, so each byte is looked at
+ * field may hold line breaks. Only a quote at the start of a field opens quotes: a stray one inside a
+ * plain field leaves the record to the parser to reject, and does not swallow the lines after it. The bytes scanned so far are remembered, so each byte is looked at
  * once however the input is split into views.
  */
 final class CsvRecords {
@@ -61,15 +62,24 @@ final class CsvRecords {
             if (inQuotes) {
                 long quote = pending.indexOf((byte) '"', pos, available);
                 if (quote < 0) {
-                    return notYet(available);
+                    return notYet(available, available);
                 }
-                inQuotes = false; // a doubled quote reopens right away, as it should
-                pos = quote + 1;
+                if (quote + 1 == available) {
+                    return notYet(quote, available); // closing, or the first of a doubled "": the next byte tells
+                }
+                if (pending.getByte(quote + 1) == '"') {
+                    pos = quote + 2;
+                } else {
+                    inQuotes = false;
+                    pos = quote + 1;
+                }
             } else {
                 long newline = pending.indexOf((byte) '\n', pos, available);
                 long quote = pending.indexOf((byte) '"', pos, newline < 0 ? available : newline);
                 if (quote >= 0) {
-                    inQuotes = true;
+                    // Only a quote that starts a field opens one; a stray quote inside a plain field
+                    // is data (the parser rejects the record) and must not swallow the lines after it.
+                    inQuotes = quote == 0 || pending.getByte(quote - 1) == ',';
                     pos = quote + 1;
                 } else if (newline >= 0) {
                     if (newline > maxRecordBytes) {
@@ -77,14 +87,15 @@ final class CsvRecords {
                     }
                     return newline;
                 } else {
-                    return notYet(available);
+                    return notYet(available, available);
                 }
             }
         }
     }
 
-    private long notYet(long available) throws RecordTooLongException {
-        scanned = available;
+    /** Remembers that the head bytes before {@code scannedTo} hold no record end; fails past the limit. */
+    private long notYet(long scannedTo, long available) throws RecordTooLongException {
+        scanned = scannedTo;
         if (available > maxRecordBytes) {
             throw new RecordTooLongException(maxRecordBytes);
         }

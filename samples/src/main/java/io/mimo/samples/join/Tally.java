@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.LongAdder;
 final class Tally {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
-    void add(String what, long n) {
-        counts.computeIfAbsent(what, k -> new LongAdder()).add(n);
+    /** The counter named {@code what}, made on first use. */
+    LongAdder counter(String what) {
+        return counts.computeIfAbsent(what, k -> new LongAdder());
     }
 
     /** The counts, sorted by name. */

@@ -149,6 +149,7 @@ class CsvJoinTest {
             Result r = join(left.toString(), right.toString(), "--key", "customer_id", "--out", out.toString(),
                     "--view-size", Integer.toString(viewSize));
             assertEquals(0, r.status(), r.err());
+            assertTrue(r.out().contains("parse customers: rows                          2727"), r.out());
             List<List<String>> matched = parse(Files.readString(out.resolve("matched.csv"), StandardCharsets.UTF_8));
             assertEquals(List.of("customer_id", "name", "city", "joined", "order_id", "amount", "note"), matched.get(0));
             assertEquals(expected, matched.subList(1, matched.size()).stream().map(row -> String.join("|", row)).toList(),
@@ -195,9 +196,11 @@ class CsvJoinTest {
                 }
             } else if (c == '"') {
                 if (field.length() > 0) {
-                    bad = true;
+                    bad = true; // a stray quote in a plain field: data, and the row is malformed
+                    field.append(c);
+                } else {
+                    quoted = true;
                 }
-                quoted = true;
             } else if (c == ',') {
                 row.add(field.toString());
                 field.setLength(0);

@@ -65,4 +65,9 @@ class CsvRecordsTest {
         var e = assertThrows(RecordTooLongException.class, () -> records(unclosed, 16, 64));
         assertEquals("a record is longer than 64 bytes (is a quote never closed?)", e.getMessage());
     }
+
+    @Test
+    void aStrayQuoteInsideAPlainFieldDoesNotSwallowTheLinesAfterIt() throws Exception {
+        assertEquals(List.of("1,Bad\"Quote,x", "2,\"fine\",y", "3,z"), records("1,Bad\"Quote,x\n2,\"fine\",y\n3,z\n", 5, 100));
+    }
 }
