@@ -65,6 +65,8 @@ public class ProcessorJavac {
     private List<String> processorNames = List.of();
     /** The processor's output for {@link #sources}, made once at set-up (empty without a processor). */
     private List<Path> pregenerated = List.of();
+    /** Whether set-up runs the processor once for the diagnostic; {@link ProcessorJavacCold} must not (it would warm javac). */
+    boolean pregenerate = true;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, ClassNotFoundException {
@@ -93,6 +95,8 @@ public class ProcessorJavac {
                     processorPath);
             Path services = Files.createDirectories(processorPath.resolve("META-INF/services"));
             Files.writeString(services.resolve("javax.annotation.processing.Processor"), String.join("\n", processors) + "\n");
+        }
+        if (pregenerate && !processors.isEmpty()) {
             clean();
             checkGenerated(compile(List.of("-proc:full", "-processorpath", processorPath.toString()), null));
             Path keep = root.resolve("pregenerated");
