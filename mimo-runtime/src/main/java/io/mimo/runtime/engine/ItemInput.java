@@ -141,6 +141,16 @@ final class ItemInput<T> implements Input<T>, Blocker {
     }
 
     @Override
+    public boolean readyUnseen() {
+        for (ItemPipe pipe : pipes) {
+            if (pipe.holdsItems()) {
+                return true;
+            }
+        }
+        return allClosed();
+    }
+
+    @Override
     public String describeWait() {
         return "waits for an item on '" + name + "'";
     }

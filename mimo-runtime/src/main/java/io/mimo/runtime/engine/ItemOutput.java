@@ -17,6 +17,8 @@ final class ItemOutput<T> implements Output<T> {
     private final boolean discarded;
     private ItemPipe[] pipes = new ItemPipe[0];
     private StreamBytePipe[] bytePipes = new StreamBytePipe[0];
+    /** The only pipe, when there is exactly one and it is an item pipe: the common case, without loops. */
+    private ItemPipe single;
 
     ItemOutput(StreamRun writer, String name, boolean discarded) {
         this.writer = writer;
@@ -28,6 +30,7 @@ final class ItemOutput<T> implements Output<T> {
     void writeTo(ItemPipe[] pipes, StreamBytePipe[] bytePipes) {
         this.pipes = pipes;
         this.bytePipes = bytePipes;
+        this.single = pipes.length == 1 && bytePipes.length == 0 ? pipes[0] : null;
     }
 
     @Override
@@ -36,6 +39,17 @@ final class ItemOutput<T> implements Output<T> {
             throw new NullPointerException("stream '" + writer.name + "' pushed null to output '" + name
                     + "': items must not be null");
         }
+        ItemPipe pipe = single;
+        if (pipe != null) {
+            if (!pipe.put(item)) {
+                dropped();
+            }
+            return;
+        }
+        pushToAll(item);
+    }
+
+    private void pushToAll(T item) {
         boolean delivered = false;
         for (ItemPipe pipe : pipes) {
             delivered |= pipe.put(item);

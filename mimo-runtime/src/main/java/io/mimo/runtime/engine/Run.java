@@ -193,6 +193,20 @@ final class Run implements Execution {
         if (stopping || live == 0 || blocked < live) {
             return false;
         }
+        // Every live stream is counted blocked, and every write any of them made before it counted
+        // itself is visible here, through this lock. A stream whose blocker is ready all the same
+        // lost its wake-up to an item pipe's fast path (see StreamRun.await): wake it, no deadlock.
+        boolean woke = false;
+        for (StreamRun stream : streams) {
+            Blocker blocker = stream.waitingOn;
+            if (stream.confirmed && blocker != null && blocker.readyUnseen() && release(stream, blocker)) {
+                LockSupport.unpark(stream.thread);
+                woke = true;
+            }
+        }
+        if (woke) {
+            return false;
+        }
         Pipe smallest = null;
         for (StreamRun stream : streams) {
             if (stream.confirmed && stream.waitingOn instanceof Pipe pipe && pipe.capacity() < pipe.growthLimit

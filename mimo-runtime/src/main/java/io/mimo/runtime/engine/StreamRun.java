@@ -39,8 +39,8 @@ final class StreamRun implements Runnable {
     /** Guarded by the run's lock: {@code waitingOn} is confirmed and counted as blocked. */
     boolean confirmed;
 
-    /** Pipes into this stream whose writer it owes a wake-up, due before it blocks. */
-    private final List<Pipe> deferredWakes = new ArrayList<>();
+    /** The item pipes among {@link #writes}: their readers may have missed a wake-up (see {@link ItemPipe}). */
+    private final List<Pipe> itemWrites = new ArrayList<>();
 
     /** Pipes out of this stream whose reader is still running, plus one per discarded output. */
     private final AtomicInteger livePipes = new AtomicInteger();
@@ -60,6 +60,9 @@ final class StreamRun implements Runnable {
     /** Wiring: this stream writes to {@code pipe}. */
     void writesTo(Pipe pipe) {
         writes.add(pipe);
+        if (pipe instanceof ItemPipe) {
+            itemWrites.add(pipe);
+        }
         livePipes.incrementAndGet();
     }
 
@@ -78,11 +81,6 @@ final class StreamRun implements Runnable {
         if (livePipes.get() == 0) {
             throw Signal.BrokenPipe.INSTANCE;
         }
-    }
-
-    /** On this stream's thread: {@code pipe}'s writer waits for room; wake it before blocking. */
-    void deferWake(Pipe pipe) {
-        deferredWakes.add(pipe);
     }
 
     /** On this stream's thread: throws if the workflow is stopping or the thread was interrupted. */
@@ -104,17 +102,28 @@ final class StreamRun implements Runnable {
      * On this stream's thread: waits until {@code blocker} is ready, or someone who made it ready
      * wakes us. Callers loop on their own condition, so returning early is harmless.
      *
+     * <p>First we spin a little ({@link #spinUntilReady}): the partner is most likely running and
+     * about to make the blocker ready, and parking and waking cost microseconds. Then we wait.
+     *
      * <p>Race-freedom. The deadlock detector must never count a stream as blocked while a wake-up
      * for it is under way, and no wake-up may be lost. (1) We publish {@code waitingOn} (volatile)
-     * and then re-check {@code blocker.ready()}; a waker publishes its change (a volatile index or
-     * flag) and then reads {@code waitingOn}. Volatile accesses are totally ordered, so either we
-     * see its change and do not block, or it sees us waiting and wakes us (Dekker). (2) A waker
-     * clears {@code waitingOn}, and uncounts us, under the run's lock, before it unparks us and
-     * while it is itself running: the wake-up is counted before we resume, and a running waker is
-     * never counted as blocked. (3) We count ourselves blocked, under the same lock, only if
-     * {@code waitingOn} is still set after the re-check failed. So "blocked == live" under the lock
-     * means every live stream re-checked and found nothing to do, and nobody running could change
-     * that: a true deadlock.
+     * and then re-check {@code blocker.ready()}; a waker publishes its change and then reads
+     * {@code waitingOn}. When the change is a synchronization action (a volatile index or flag, a
+     * lock), volatile accesses being totally ordered, either we see its change and do not block,
+     * or it sees us waiting and wakes us (Dekker). An item pipe's fast path publishes with a mere
+     * release store, so its waker may miss us: see (4). (2) A waker clears {@code waitingOn}, and
+     * uncounts us, under the run's lock, before it unparks us and while it is itself running: the
+     * wake-up is counted before we resume, and a running waker is never counted as blocked.
+     * (3) We count ourselves blocked, under the same lock, only if {@code waitingOn} is still set
+     * after the re-check failed. (4) A wake-up missed by an item pipe's fast path is made good
+     * three ways: the waker pays what it may owe before it blocks itself ({@link #wakePartners});
+     * the deadlock detector, when it finds every live stream counted blocked, looks again (under
+     * the lock, which makes every write made before any of them counted itself visible) at each
+     * blocker and wakes a stream whose blocker is ready ({@link Blocker#readyUnseen}), so that
+     * "blocked == live" is a deadlock only when every live stream waits for something nobody
+     * running can give, which is a true deadlock; and we look again ourselves now and then while
+     * we park (a release store becomes visible eventually), for a waker that goes on running
+     * without pushing, blocking or ending.
      */
     void await(Blocker blocker) {
         if (Thread.currentThread() != thread) {
@@ -122,11 +131,11 @@ final class StreamRun implements Runnable {
                     + "': use it on the stream's own thread only");
         }
         checkNotStopping();
-        if (!deferredWakes.isEmpty()) {
-            deferredWakes.forEach(Pipe::wakeWriter);
-            deferredWakes.clear();
+        if (spinUntilReady(blocker)) {
+            return;
         }
         waitingOn = blocker;
+        wakePartners();
         if (blocker.ready()) {
             // Not confirmed, so not counted: no lock needed. If a waker got here first, it already
             // cleared the wait (its unpark leaves a permit: a later park returns early, harmlessly).
@@ -136,12 +145,59 @@ final class StreamRun implements Runnable {
         if (!run.confirmBlocked(this, blocker)) {
             return;
         }
+        long recheck = FIRST_RECHECK_NANOS;
         while (waitingOn == blocker) {
-            LockSupport.park(blocker);
+            LockSupport.parkNanos(blocker, recheck);
             if (Thread.currentThread().isInterrupted() || run.stopping) {
                 run.cancelWait(this, blocker);
                 checkNotStopping();
+            } else if (waitingOn == blocker && blocker.ready()) {
+                // A wake-up an item pipe's fast path missed (4): take it ourselves.
+                run.cancelWait(this, blocker);
+                return;
             }
+            recheck = Math.min(2 * recheck, LAST_RECHECK_NANOS);
+        }
+    }
+
+    /** How long a waiting stream parks before it first looks again by itself; doubled each time, up to the last. */
+    private static final long FIRST_RECHECK_NANOS = 100_000;
+    private static final long LAST_RECHECK_NANOS = 100_000_000;
+
+    static final int SPINS = Integer.getInteger("mimo.spins", 128);
+    static final int YIELD_EVERY = Integer.getInteger("mimo.yieldEvery", 16);
+
+    /**
+     * Before announcing a wait: looks at {@code blocker} a few more times, now and then giving the
+     * carrier to another virtual thread (which may be the partner). Nothing is published: to the
+     * others this stream is still running, so nobody needs to wake it.
+     */
+    private static boolean spinUntilReady(Blocker blocker) {
+        for (int i = 1; i <= SPINS; i++) {
+            if (i % YIELD_EVERY == 0) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
+            if (blocker.ready()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * On this stream's thread, once it has published that it waits (a full fence): wakes each
+     * partner that waits on a pipe this stream made ready, which its fast path may have missed
+     * (an item pipe's), or whose wake-up it deferred (a reader wakes a waiting writer only once it
+     * has read half its pipe, {@link Pipe#afterRead}).
+     */
+    private void wakePartners() {
+        for (int i = 0, n = reads.size(); i < n; i++) {
+            reads.get(i).wakeWriterIfRoom();
+        }
+        for (int i = 0, n = itemWrites.size(); i < n; i++) {
+            itemWrites.get(i).wakeReaderIfData();
         }
     }
 
