@@ -102,8 +102,8 @@ final class StreamRun implements Runnable {
      * On this stream's thread: waits until {@code blocker} is ready, or someone who made it ready
      * wakes us. Callers loop on their own condition, so returning early is harmless.
      *
-     * <p>First we spin a little ({@link #spinUntilReady}): the partner is most likely running and
-     * about to make the blocker ready, and parking and waking cost microseconds. Then we wait.
+     * <p>First we yield a little ({@link #yieldUntilReady}): the partner is most likely running
+     * and about to make the blocker ready, and parking and waking cost microseconds. Then we wait.
      *
      * <p>Race-freedom. The deadlock detector must never count a stream as blocked while a wake-up
      * for it is under way, and no wake-up may be lost. (1) We publish {@code waitingOn} (volatile)
@@ -131,7 +131,7 @@ final class StreamRun implements Runnable {
                     + "': use it on the stream's own thread only");
         }
         checkNotStopping();
-        if (spinUntilReady(blocker)) {
+        if (yieldUntilReady(blocker)) {
             return;
         }
         waitingOn = blocker;
@@ -164,21 +164,21 @@ final class StreamRun implements Runnable {
     private static final long FIRST_RECHECK_NANOS = 100_000;
     private static final long LAST_RECHECK_NANOS = 100_000_000;
 
-    static final int SPINS = Integer.getInteger("mimo.spins", 128);
-    static final int YIELD_EVERY = Integer.getInteger("mimo.yieldEvery", 16);
+    /** How many times a stream yields, looking again each time, before it announces a wait. */
+    private static final int YIELDS = 32;
 
     /**
-     * Before announcing a wait: looks at {@code blocker} a few more times, now and then giving the
-     * carrier to another virtual thread (which may be the partner). Nothing is published: to the
-     * others this stream is still running, so nobody needs to wake it.
+     * Before announcing a wait: looks at {@code blocker} again a few times, giving the carrier to
+     * another virtual thread between looks. The partner is most likely running, on another carrier
+     * or waiting for this one, and about to make the blocker ready; parking and being woken costs
+     * microseconds (a lock, a timer, an unpark), about what these yields cost when nobody else
+     * runs. Spinning in place (onSpinWait) was measured slower: each look pulls the partner's
+     * index's cache line away from it, while a yield lets it work through a batch meanwhile.
+     * Nothing is published: to the others this stream is still running, so nobody needs to wake it.
      */
-    private static boolean spinUntilReady(Blocker blocker) {
-        for (int i = 1; i <= SPINS; i++) {
-            if (i % YIELD_EVERY == 0) {
-                Thread.yield();
-            } else {
-                Thread.onSpinWait();
-            }
+    private static boolean yieldUntilReady(Blocker blocker) {
+        for (int i = 0; i < YIELDS; i++) {
+            Thread.yield();
             if (blocker.ready()) {
                 return true;
             }
