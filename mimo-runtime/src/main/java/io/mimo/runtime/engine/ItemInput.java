@@ -139,8 +139,11 @@ final class ItemInput<T> implements Input<T>, Blocker {
 
     @Override
     public boolean ready() {
+        // Volatile reads of the writers' indices (holdsItems), not the cached ones: this is the
+        // re-check after publishing our wait, the reader's half of the Dekker pair with a writer's
+        // republishWrites or close (see ItemPipe, "Lost wake-ups").
         for (ItemPipe pipe : pipes) {
-            if (pipe.hasData()) {
+            if (pipe.holdsItems()) {
                 return true;
             }
         }
@@ -149,12 +152,7 @@ final class ItemInput<T> implements Input<T>, Blocker {
 
     @Override
     public boolean readyUnseen() {
-        for (ItemPipe pipe : pipes) {
-            if (pipe.holdsItems()) {
-                return true;
-            }
-        }
-        return allClosed();
+        return ready(); // changes nothing, reads what the lock made visible
     }
 
     @Override

@@ -136,8 +136,13 @@ final class ItemPipe extends ItemPipePad2 {
         return c < producedSeen || refresh(c);
     }
 
-    /** Any thread: whether items are buffered, without touching the reader's cache. */
+    /**
+     * Whether items are buffered, without touching the reader's cache: on the reader's thread, or
+     * under the run's lock while the reader is counted blocked (its index is then visible).
+     */
     boolean holdsItems() {
+        // Volatile: a synchronization action, so that with the writer's volatile republishWrites
+        // it forms a true Dekker pair; makes the items written before the index visible.
         return consumerIndex < (long) PRODUCER_INDEX.getVolatile(this);
     }
 

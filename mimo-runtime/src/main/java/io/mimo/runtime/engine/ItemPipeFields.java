@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 // an order of its choosing, so the order is forced by a chain of classes, each padding with 16 longs
 // (128 bytes: a cache line and the neighbour the adjacent-line prefetcher pulls in with it).
 
-/** Read by both sides, changed only by {@link ItemPipe#grow} while both are parked. */
+/** Read by both sides, changed only by {@link ItemPipe#grow} while both are counted blocked (see {@link Pipe#grow}). */
 abstract class ItemPipeColdFields extends Pipe {
     Object[] buffer;
     long[] stamps;

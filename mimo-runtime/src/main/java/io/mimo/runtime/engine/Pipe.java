@@ -68,8 +68,11 @@ abstract class Pipe implements Blocker {
 
     /**
      * Grows the pipe to hold more, at most {@code limit} units in all; {@code false} when it cannot.
-     * Called only while every live stream is blocked (so neither side touches the pipe), under the
-     * run's lock; both sides resume through that lock, which publishes what this changed.
+     * Called only while every live stream is counted blocked (so neither side changes the pipe),
+     * under the run's lock; both sides resume through that lock, which publishes what this changed.
+     * A counted side may meanwhile look at its blocker by itself (the timed re-check of
+     * {@link StreamRun#await}): that reads indices, flags and the capacity only, and it acts on
+     * what it saw only after taking the lock.
      */
     abstract boolean grow(int limit);
 

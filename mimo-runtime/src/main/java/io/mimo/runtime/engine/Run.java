@@ -144,7 +144,7 @@ final class Run implements Execution {
         return true;
     }
 
-    /** {@code stream} stops waiting on {@code blocker} by itself (it is stopping). */
+    /** {@code stream} stops waiting on {@code blocker} by itself: it is stopping, or found the blocker ready. */
     void cancelWait(StreamRun stream, Blocker blocker) {
         lock.lock();
         try {
