@@ -131,11 +131,13 @@ final class StreamRun implements Runnable {
                     + "': use it on the stream's own thread only");
         }
         checkNotStopping();
+        // Before we stop making progress: a partner parked on a pipe we made ready must not wait
+        // through our yields (it may be what we wait for, as a writer broadcasting to us twice).
+        wakePartners();
         if (yieldUntilReady(blocker)) {
             return;
         }
         waitingOn = blocker;
-        wakePartners();
         if (blocker.ready()) {
             // Not confirmed, so not counted: no lock needed. If a waker got here first, it already
             // cleared the wait (its unpark leaves a permit: a later park returns early, harmlessly).
@@ -187,10 +189,14 @@ final class StreamRun implements Runnable {
     }
 
     /**
-     * On this stream's thread, once it has published that it waits (a full fence): wakes each
-     * partner that waits on a pipe this stream made ready, which its fast path may have missed
-     * (an item pipe's), or whose wake-up it deferred (a reader wakes a waiting writer only once it
-     * has read half its pipe, {@link Pipe#afterRead}).
+     * On this stream's thread, before it waits: wakes each partner that waits on a pipe this
+     * stream made ready, which its fast path may have missed (an item pipe's), or whose wake-up it
+     * deferred (a reader wakes a waiting writer only once it has read half its pipe,
+     * {@link Pipe#afterRead}). Each pipe's index is first stored again with a volatile store (a
+     * full fence), so this is a true Dekker pair with a partner that announces its wait and then
+     * re-checks: either we see it waiting here, or it sees what we did. So what we owe is paid,
+     * or not owed, from here on, as long as we neither push nor take, which is the case while we
+     * yield and wait.
      */
     private void wakePartners() {
         for (int i = 0, n = reads.size(); i < n; i++) {
