@@ -115,6 +115,32 @@ class WakeUpTest {
     }
 
     @Test
+    void aTokenPassedRoundACycleIsNeverTakenForADeadlock() {
+        // Two streams in a cycle and one token: at every moment one of them runs or the token is
+        // in a pipe, and each waits right after it pushes, the moment a missed wake-up would leave
+        // both counted blocked with the token on its way.
+        int rounds = 20_000;
+        int[] last = new int[1];
+        Workflow wf = new Workflow("token", 1).growthLimit(1);
+        Relay<Integer, Integer> starter = wf.add(new Relay<Integer, Integer>("starter", (in, out) -> {
+            out.push(0);
+            for (int x : in) {
+                if (x == rounds) {
+                    last[0] = x;
+                    return;
+                }
+                out.push(x + 1);
+            }
+        }));
+        Relay<Integer, Integer> echo = wf.add(copy("echo"));
+        starter.pipe(echo).pipe(starter);
+
+        wf.run();
+
+        assertEquals(rounds, last[0]);
+    }
+
+    @Test
     void streamsThatBlockAllTheTimeNeverMakeAFalseDeadlock() {
         // Pipes of one item that may not grow: any moment where every stream is counted blocked
         // while an item is on its way would be reported as a deadlock and fail the run.

@@ -68,7 +68,11 @@ final class ItemPipe extends ItemPipePad2 {
         return false;
     }
 
-    private boolean offer(Object item) {
+    /**
+     * Writer's thread: puts {@code item} in the pipe if it has room, waking nobody (that is
+     * {@link #put}'s part); whether it did.
+     */
+    boolean offer(Object item) {
         long p = producerIndex;
         if (p >= producerLimit) {
             // Acquire: the reader nulled the slots below its index before publishing it, so our
@@ -92,6 +96,17 @@ final class ItemPipe extends ItemPipePad2 {
 
     /** Reader's thread: takes the head item, or returns {@code null} when none is buffered. */
     Object poll() {
+        Object item = take();
+        if (item != null) {
+            // No store-load fence between take's release store and afterRead's read of the
+            // writer's wait, as in put.
+            afterRead();
+        }
+        return item;
+    }
+
+    /** Reader's thread: takes the head item, waking nobody (that is {@link #poll}'s part), or returns {@code null}. */
+    Object take() {
         long c = consumerIndex;
         if (c >= producedSeen && !refresh(c)) {
             return null;
@@ -101,7 +116,6 @@ final class ItemPipe extends ItemPipePad2 {
         buffer[slot] = null;
         // Release: the slot's null is written before the writer may reuse it.
         CONSUMER_INDEX.setRelease(this, c + 1);
-        afterRead();
         return item;
     }
 
