@@ -193,11 +193,19 @@ final class TestSteps {
         return list;
     }
 
-    /** Waits (briefly polling) until {@code thread} is parked; a test timeout bounds it. */
+    /**
+     * Waits (briefly polling) until {@code thread} is parked; a test timeout bounds it. A waiting
+     * stream parks with a timeout (it looks again now and then by itself), so it shows as
+     * {@code TIMED_WAITING}; a user's plain wait shows as {@code WAITING}.
+     */
     static void awaitParked(AtomicReference<Thread> thread) throws InterruptedException {
-        while (thread.get() == null || thread.get().getState() != Thread.State.WAITING) {
+        while (thread.get() == null || !parked(thread.get().getState())) {
             Thread.sleep(1);
         }
+    }
+
+    private static boolean parked(Thread.State state) {
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
     static void assertAllEnded(Tracked... steps) {

@@ -13,6 +13,17 @@ interface Blocker {
      */
     boolean ready();
 
+    /**
+     * Whether the waiting stream could go on now, judged under the run's lock by another stream
+     * (the deadlock detector), while the waiting stream is counted blocked: reads nothing that only
+     * the waiting stream may read and changes nothing. It matters only for a blocker whose wakers
+     * may miss the wait (an item pipe's fast path, see {@link ItemPipe}); for one whose every
+     * waker reliably wakes (lock-ordered, like a byte pipe's) it may answer {@code false}.
+     */
+    default boolean readyUnseen() {
+        return false;
+    }
+
     /** For deadlock messages, completing "'join' …": {@code "waits for an item on 'join.right'"}. */
     String describeWait();
 }

@@ -12,7 +12,9 @@ final class ItemInput<T> implements Input<T>, Blocker {
     private final String name;
     /** Set while wiring; an input is never left unpiped (the workflow refuses that). */
     private ItemPipe[] pipes = new ItemPipe[0];
-    /** The pipe whose head {@link #peek()} returned, so the next take returns that same item. */
+    /** The only pipe, when there is one: no merge, so no need to remember what was peeked. */
+    private ItemPipe single;
+    /** With several pipes: the pipe whose head {@link #peek()} returned, so the next take returns that same item. */
     private ItemPipe peeked;
 
     ItemInput(StreamRun reader, String name) {
@@ -23,6 +25,7 @@ final class ItemInput<T> implements Input<T>, Blocker {
     /** Set once, while wiring. */
     void readFrom(ItemPipe[] pipes) {
         this.pipes = pipes;
+        this.single = pipes.length == 1 ? pipes[0] : null;
         for (ItemPipe pipe : pipes) {
             pipe.readBy(this);
         }
@@ -40,14 +43,13 @@ final class ItemInput<T> implements Input<T>, Blocker {
     @Override
     @SuppressWarnings("unchecked")
     public T poll() {
-        ItemPipe head = peeked;
-        if (head == null && pipes.length == 1) {
-            Object item = pipes[0].poll();
-            if (item != null) {
-                return (T) item;
-            }
+        ItemPipe one = single;
+        if (one != null) {
+            Object item = one.poll();
+            // The pipe is empty: wait for an item (then there is one to take) or the end.
+            return item != null || next() == null ? (T) item : (T) one.poll();
         }
-        head = head != null ? head : next();
+        ItemPipe head = peeked != null ? peeked : next();
         if (head == null) {
             return null;
         }
@@ -58,6 +60,11 @@ final class ItemInput<T> implements Input<T>, Blocker {
     @Override
     @SuppressWarnings("unchecked")
     public T peek() {
+        ItemPipe one = single;
+        if (one != null) {
+            Object item = one.peek();
+            return item != null || next() == null ? (T) item : (T) one.peek();
+        }
         ItemPipe head = peeked;
         if (head == null) {
             head = next();
@@ -132,12 +139,20 @@ final class ItemInput<T> implements Input<T>, Blocker {
 
     @Override
     public boolean ready() {
+        // Volatile reads of the writers' indices (holdsItems), not the cached ones: this is the
+        // re-check after publishing our wait, the reader's half of the Dekker pair with a writer's
+        // republishWrites or close (see ItemPipe, "Lost wake-ups").
         for (ItemPipe pipe : pipes) {
-            if (pipe.hasData()) {
+            if (pipe.holdsItems()) {
                 return true;
             }
         }
         return allClosed();
+    }
+
+    @Override
+    public boolean readyUnseen() {
+        return ready(); // changes nothing, reads what the lock made visible
     }
 
     @Override

@@ -21,6 +21,8 @@ final class ItemOutput<T> implements Output<T> {
     private ItemPipe[] pipes = new ItemPipe[0];
     private StreamBytePipe[] bytePipes = new StreamBytePipe[0];
     private StreamRun[] fused = new StreamRun[0];
+    /** The only target, when it is one item pipe: the common case, without loops. */
+    private ItemPipe single;
 
     ItemOutput(StreamRun writer, String name, boolean discarded) {
         this.writer = writer;
@@ -33,6 +35,7 @@ final class ItemOutput<T> implements Output<T> {
         this.pipes = pipes;
         this.bytePipes = bytePipes;
         this.fused = fused;
+        this.single = pipes.length == 1 && bytePipes.length == 0 && fused.length == 0 ? pipes[0] : null;
     }
 
     @Override
@@ -40,6 +43,17 @@ final class ItemOutput<T> implements Output<T> {
         if (item == null) {
             throw nullItem(writer, name);
         }
+        ItemPipe pipe = single;
+        if (pipe != null) {
+            if (!pipe.put(item)) {
+                dropped();
+            }
+            return;
+        }
+        pushToAll(item);
+    }
+
+    private void pushToAll(T item) {
         boolean delivered = false;
         for (ItemPipe pipe : pipes) {
             delivered |= pipe.put(item);

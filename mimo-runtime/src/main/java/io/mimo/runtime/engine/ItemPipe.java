@@ -14,41 +14,38 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>An input fed by several pipes merges them in arrival order: each write into such a pipe takes
  * a stamp from the input's shared {@code sequence}, stored beside the item, and the reader takes
  * the lowest stamp among the pipes' heads.
+ *
+ * <p>Lost wake-ups. Each side publishes its index with a release store and then reads whether the
+ * other side waits ({@link StreamRun#waitingOn}), with no store-load fence between: a full fence
+ * per item would cost more than the rest of the item's way (it waits for the store buffer to
+ * drain, cache line transfers included). So a side that announces its wait while the other
+ * publishes may see the old index, while the other sees no wait: the wake-up is missed, with the
+ * pipe ready. {@link StreamRun#await} makes every such miss good: the side that missed it pays it
+ * before it blocks itself (its {@link #republishWrites()}/{@link #republishReads()} store is
+ * volatile: a true Dekker pair with the waiter's announce-then-re-check) and ends with volatile
+ * stores too ({@link #close()}, {@link #kill()}); the deadlock detector, which sees every write
+ * made before the streams counted themselves blocked, wakes a counted stream whose blocker is
+ * {@link #readyUnseen() ready}; and a parked stream looks again by itself now and then, for a
+ * side that just goes on running. A side that keeps pushing or taking reads the wait again at its
+ * next item and wakes the waiter then.
  */
-final class ItemPipe extends Pipe {
+final class ItemPipe extends ItemPipePad2 {
     private static final VarHandle PRODUCER_INDEX;
     private static final VarHandle CONSUMER_INDEX;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            PRODUCER_INDEX = lookup.findVarHandle(ItemPipe.class, "producerIndex", long.class);
-            CONSUMER_INDEX = lookup.findVarHandle(ItemPipe.class, "consumerIndex", long.class);
+            PRODUCER_INDEX = lookup.findVarHandle(ItemPipeProducerFields.class, "producerIndex", long.class);
+            CONSUMER_INDEX = lookup.findVarHandle(ItemPipeConsumerFields.class, "consumerIndex", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    // Changed only by grow(), while both sides are parked; see Pipe.grow for why plain fields are safe.
-    private Object[] buffer;
-    private long[] stamps;
-    private int mask;
-    private int capacity;
-
-    /** Shared by the pipes of one fan-in input; {@code null} when the input has this pipe only. */
-    private final AtomicLong sequence;
-
-    private long producerIndex;
-    /** Writer-only cache: the writer may write below this index without looking at the reader. */
-    private long producerLimit;
-    private long consumerIndex;
-    /** Reader-only cache: the reader may read below this index without looking at the writer. */
-    private long producedSeen;
-
     ItemPipe(StreamRun writer, StreamRun reader, String name, int capacity, int growthLimit, AtomicLong sequence) {
-        super(writer, reader, name, growthLimit);
+        super(writer, reader, name, growthLimit, sequence);
         this.capacity = capacity;
-        this.sequence = sequence;
         allocate(capacity);
     }
 
@@ -60,6 +57,9 @@ final class ItemPipe extends Pipe {
     boolean put(Object item) {
         while (!dead()) {
             if (offer(item)) {
+                // No store-load fence between offer's release store and afterWrite's read of the
+                // reader's wait: it may miss a reader announcing its wait right now; see "Lost
+                // wake-ups" in the class comment for how that reader is woken all the same.
                 afterWrite();
                 return true;
             }
@@ -68,12 +68,16 @@ final class ItemPipe extends Pipe {
         return false;
     }
 
-    private boolean offer(Object item) {
+    /**
+     * Writer's thread: puts {@code item} in the pipe if it has room, waking nobody (that is
+     * {@link #put}'s part); whether it did.
+     */
+    boolean offer(Object item) {
         long p = producerIndex;
         if (p >= producerLimit) {
             // Acquire: the reader nulled the slots below its index before publishing it, so our
             // write to a freed slot cannot be overwritten by its stale null.
-            producerLimit = (long) CONSUMER_INDEX.getVolatile(this) + capacity;
+            producerLimit = (long) CONSUMER_INDEX.getAcquire(this) + capacity;
             if (p >= producerLimit) {
                 return false;
             }
@@ -83,33 +87,42 @@ final class ItemPipe extends Pipe {
         if (sequence != null) {
             stamps[slot] = sequence.getAndIncrement();
         }
-        // Volatile, not just release: it publishes the item (release) and orders this store before
-        // afterWrite()'s read of the reader's waitingOn (store-load), the writer's half of the
-        // Dekker pair that guarantees a waiting reader is never missed.
-        PRODUCER_INDEX.setVolatile(this, p + 1);
+        // Release: publishes the item (and its stamp) to a reader that acquires the index. No
+        // fence: on x86 this is a plain store, and the item's cost is no longer bound by draining
+        // the store buffer (with the cache line transfers of the slot) once per item.
+        PRODUCER_INDEX.setRelease(this, p + 1);
         return true;
     }
 
     /** Reader's thread: takes the head item, or returns {@code null} when none is buffered. */
     Object poll() {
+        Object item = take();
+        if (item != null) {
+            // No store-load fence between take's release store and afterRead's read of the
+            // writer's wait, as in put.
+            afterRead();
+        }
+        return item;
+    }
+
+    /** Reader's thread: takes the head item, waking nobody (that is {@link #poll}'s part), or returns {@code null}. */
+    Object take() {
         long c = consumerIndex;
-        if (!available(c)) {
+        if (c >= producedSeen && !refresh(c)) {
             return null;
         }
         int slot = (int) c & mask;
         Object item = buffer[slot];
         buffer[slot] = null;
-        // Volatile: releases the slot to the writer and orders this store before afterRead()'s
-        // read of the writer's waitingOn (the reader's half of the Dekker pair).
-        CONSUMER_INDEX.setVolatile(this, c + 1);
-        afterRead();
+        // Release: the slot's null is written before the writer may reuse it.
+        CONSUMER_INDEX.setRelease(this, c + 1);
         return item;
     }
 
     /** Reader's thread: the head item without taking it, or {@code null} when none is buffered. */
     Object peek() {
         long c = consumerIndex;
-        return available(c) ? buffer[(int) c & mask] : null;
+        return c < producedSeen || refresh(c) ? buffer[(int) c & mask] : null;
     }
 
     /** Reader's thread, when {@link #peek()} found an item: the stamp that orders it among sibling pipes. */
@@ -117,25 +130,52 @@ final class ItemPipe extends Pipe {
         return stamps[(int) consumerIndex & mask];
     }
 
-    private boolean available(long c) {
-        if (c < producedSeen) {
-            return true;
-        }
-        // Acquire: makes the item (and its stamp) written before the index visible.
-        producedSeen = (long) PRODUCER_INDEX.getVolatile(this);
+    /** Reader's thread: whether an item is at {@code c}, once the cached view of the writer's index is renewed. */
+    private boolean refresh(long c) {
+        // Acquire: makes the items (and stamps) written before the index visible.
+        producedSeen = (long) PRODUCER_INDEX.getAcquire(this);
         return c < producedSeen;
     }
 
     @Override
     boolean hasRoom() {
-        // Volatile: the writer's half of the Dekker pair when it re-checks after publishing that it
-        // waits (StreamRun.await); the reader's index must not come from a stale cache here.
+        // Volatile: the writer's re-check after it published that it waits (StreamRun.await); also
+        // read by the reader and, under the run's lock, by the deadlock detector. Changes nothing.
         return producerIndex - (long) CONSUMER_INDEX.getVolatile(this) < capacity;
     }
 
     @Override
     boolean hasData() {
-        return available(consumerIndex);
+        long c = consumerIndex;
+        return c < producedSeen || refresh(c);
+    }
+
+    /**
+     * Whether items are buffered, without touching the reader's cache: on the reader's thread, or
+     * under the run's lock while the reader is counted blocked (its index is then visible).
+     */
+    boolean holdsItems() {
+        // Volatile: a synchronization action, so that with the writer's volatile republishWrites
+        // it forms a true Dekker pair; makes the items written before the index visible.
+        return consumerIndex < (long) PRODUCER_INDEX.getVolatile(this);
+    }
+
+    @Override
+    void republishWrites() {
+        // Volatile, re-storing the same value: the writer's half of a Dekker pair with a reader that
+        // published its wait and then reads this index; see "Lost wake-ups" in the class comment.
+        PRODUCER_INDEX.setVolatile(this, producerIndex);
+    }
+
+    @Override
+    void republishReads() {
+        // Volatile, as republishWrites, for a writer waiting for room.
+        CONSUMER_INDEX.setVolatile(this, consumerIndex);
+    }
+
+    @Override
+    public boolean readyUnseen() {
+        return dead() || hasRoom();
     }
 
     @Override

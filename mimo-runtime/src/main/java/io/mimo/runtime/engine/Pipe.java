@@ -39,8 +39,6 @@ abstract class Pipe implements Blocker {
     // the store half of a Dekker pair with the other side's StreamRun.waitingOn (see StreamRun.await).
     private volatile boolean closed;
     private volatile boolean dead;
-    /** Reader-only: the reader owes the writer a wake-up ({@link #afterRead()}). */
-    private boolean wakeDeferred;
 
     Pipe(StreamRun writer, StreamRun reader, String name, int growthLimit) {
         this.writer = writer;
@@ -54,6 +52,11 @@ abstract class Pipe implements Blocker {
         this.readerEnd = readerEnd;
     }
 
+    /** What the reader waits on when it waits for data from this pipe. */
+    final Blocker readerEnd() {
+        return readerEnd;
+    }
+
     /** Whether the writer can write now (at least one item, or one byte). */
     abstract boolean hasRoom();
 
@@ -65,8 +68,11 @@ abstract class Pipe implements Blocker {
 
     /**
      * Grows the pipe to hold more, at most {@code limit} units in all; {@code false} when it cannot.
-     * Called only while every live stream is blocked (so neither side touches the pipe), under the
-     * run's lock; both sides resume through that lock, which publishes what this changed.
+     * Called only while every live stream is counted blocked (so neither side changes the pipe),
+     * under the run's lock; both sides resume through that lock, which publishes what this changed.
+     * A counted side may meanwhile look at its blocker by itself (the timed re-check of
+     * {@link StreamRun#await}): that reads indices, flags and the capacity only, and it acts on
+     * what it saw only after taking the lock.
      */
     abstract boolean grow(int limit);
 
@@ -103,25 +109,47 @@ abstract class Pipe implements Blocker {
 
     /**
      * Reader's thread, after consuming data: wakes the writer if it waits for room here, once the
-     * pipe is half empty. Until then the wake-up is deferred, so that a slow reader does not wake
-     * its writer for every item; the reader wakes it anyway before it blocks itself
-     * ({@link StreamRun#await}) or ends ({@link #kill()}), so that it is never counted blocked
-     * while this pipe has room, and no deadlock is found that is not one.
+     * pipe is half empty, so that a slow reader does not wake its writer for every item. Until
+     * then the reader owes the wake-up: it pays it before it blocks itself
+     * ({@link #wakeWriterIfRoom()} from {@link StreamRun#await}) or ends ({@link #kill()}), so that
+     * the writer is never counted blocked while this pipe has room, and no deadlock is found that
+     * is not one.
      */
     final void afterRead() {
-        if (writer.waitingOn == this) {
-            if (size() <= capacity() / 2) {
-                writer.run.wake(writer, this);
-            } else if (!wakeDeferred) {
-                wakeDeferred = true;
-                reader.deferWake(this);
-            }
+        if (writer.waitingOn == this && size() <= capacity() / 2) {
+            writer.run.wake(writer, this);
         }
     }
 
-    /** Reader's thread: the deferred wake-up is due. */
+    /** Reader's thread, before it blocks: wakes the writer if it waits for room that there is. */
+    final void wakeWriterIfRoom() {
+        republishReads();
+        if (writer.waitingOn == this && hasRoom()) {
+            writer.run.wake(writer, this);
+        }
+    }
+
+    /** Writer's thread, before it blocks: wakes the reader if it waits for data that there is. */
+    final void wakeReaderIfData() {
+        republishWrites();
+        if (reader.waitingOn == readerEnd && size() > 0) {
+            reader.run.wake(reader, readerEnd);
+        }
+    }
+
+    /**
+     * The side's thread, before {@link #wakeWriterIfRoom()} or {@link #wakeReaderIfData()} read
+     * the other side's wait: a kind of pipe whose fast path publishes without a store-load fence
+     * (an {@link ItemPipe}) publishes its index again here with one. Nothing for a pipe whose
+     * every access is already a synchronization action.
+     */
+    void republishReads() {}
+
+    /** As {@link #republishReads()}, for the writer's index. */
+    void republishWrites() {}
+
+    /** Reader's thread: a waiting writer goes on (the pipe died). */
     final void wakeWriter() {
-        wakeDeferred = false;
         if (writer.waitingOn == this) {
             writer.run.wake(writer, this);
         }

@@ -176,7 +176,7 @@ final class Run implements Execution {
         return !deadlocked;
     }
 
-    /** {@code stream} stops waiting on {@code blocker} by itself (it is stopping). */
+    /** {@code stream} stops waiting on {@code blocker} by itself: it is stopping, or found the blocker ready. */
     void cancelWait(StreamRun stream, Blocker blocker) {
         lock.lock();
         try {
@@ -223,6 +223,20 @@ final class Run implements Execution {
      */
     private boolean resolveDeadlock() {
         if (stopping || live == 0 || blocked < live) {
+            return false;
+        }
+        // Every live stream is counted blocked, and every write any of them made before it counted
+        // itself is visible here, through this lock. A stream whose blocker is ready all the same
+        // lost its wake-up to an item pipe's fast path (see StreamRun.await): wake it, no deadlock.
+        boolean woke = false;
+        for (StreamRun stream : streams) {
+            Blocker blocker = stream.waitingOn;
+            if (stream.confirmed && blocker != null && blocker.readyUnseen() && release(stream, blocker)) {
+                LockSupport.unpark(stream.thread);
+                woke = true;
+            }
+        }
+        if (woke) {
             return false;
         }
         Pipe smallest = null;

@@ -69,11 +69,10 @@ final class StreamRun implements Runnable {
     /** Guarded by the run's lock: {@code waitingOn} is confirmed and counted as blocked. */
     boolean confirmed;
 
-    /**
-     * Pipes into this stream's thread whose writer it owes a wake-up, due before it blocks; a fused
-     * step shares its host's.
-     */
-    private List<Pipe> deferredWakes = new ArrayList<>();
+    /** The item pipes among {@link #writes}: their readers may have missed a wake-up (see {@link ItemPipe}). */
+    private final List<Pipe> itemWrites = new ArrayList<>();
+    /** For a stream with a thread: the element steps fused onto that thread, whose pushes it makes. */
+    private final List<StreamRun> fusedOnThread = new ArrayList<>();
 
     /**
      * Pipes out of this stream whose reader is still running, plus one per discarded output, plus
@@ -134,7 +133,7 @@ final class StreamRun implements Runnable {
             head = head.feeder;
         }
         host = head;
-        deferredWakes = head.deferredWakes;
+        head.fusedOnThread.add(this);
     }
 
     /** Wiring: this fused step is the only reader of its feeder's output {@code port}, whose end is {@code end}. */
@@ -156,6 +155,9 @@ final class StreamRun implements Runnable {
     /** Wiring: this stream writes to {@code pipe}. */
     void writesTo(Pipe pipe) {
         writes.add(pipe);
+        if (pipe instanceof ItemPipe) {
+            itemWrites.add(pipe);
+        }
         livePipes.incrementAndGet();
     }
 
@@ -174,11 +176,6 @@ final class StreamRun implements Runnable {
         if (livePipes.get() == 0) {
             throw Signal.BrokenPipe.INSTANCE;
         }
-    }
-
-    /** On this stream's thread: {@code pipe}'s writer waits for room; wake it before blocking. */
-    void deferWake(Pipe pipe) {
-        deferredWakes.add(pipe);
     }
 
     /** On this stream's thread: throws if the workflow is stopping or the thread was interrupted. */
@@ -200,17 +197,28 @@ final class StreamRun implements Runnable {
      * On this stream's thread: waits until {@code blocker} is ready, or someone who made it ready
      * wakes us. Callers loop on their own condition, so returning early is harmless.
      *
+     * <p>First we yield a little ({@link #yieldUntilReady}): the partner is most likely running
+     * and about to make the blocker ready, and parking and waking cost microseconds. Then we wait.
+     *
      * <p>Race-freedom. The deadlock detector must never count a stream as blocked while a wake-up
      * for it is under way, and no wake-up may be lost. (1) We publish {@code waitingOn} (volatile)
-     * and then re-check {@code blocker.ready()}; a waker publishes its change (a volatile index or
-     * flag) and then reads {@code waitingOn}. Volatile accesses are totally ordered, so either we
-     * see its change and do not block, or it sees us waiting and wakes us (Dekker). (2) A waker
-     * clears {@code waitingOn}, and uncounts us, under the run's lock, before it unparks us and
-     * while it is itself running: the wake-up is counted before we resume, and a running waker is
-     * never counted as blocked. (3) We count ourselves blocked, under the same lock, only if
-     * {@code waitingOn} is still set after the re-check failed. So "blocked == live" under the lock
-     * means every live stream re-checked and found nothing to do, and nobody running could change
-     * that: a true deadlock.
+     * and then re-check {@code blocker.ready()}; a waker publishes its change and then reads
+     * {@code waitingOn}. When the change is a synchronization action (a volatile index or flag, a
+     * lock), volatile accesses being totally ordered, either we see its change and do not block,
+     * or it sees us waiting and wakes us (Dekker). An item pipe's fast path publishes with a mere
+     * release store, so its waker may miss us: see (4). (2) A waker clears {@code waitingOn}, and
+     * uncounts us, under the run's lock, before it unparks us and while it is itself running: the
+     * wake-up is counted before we resume, and a running waker is never counted as blocked.
+     * (3) We count ourselves blocked, under the same lock, only if {@code waitingOn} is still set
+     * after the re-check failed. (4) A wake-up missed by an item pipe's fast path is made good
+     * three ways: the waker pays what it may owe before it blocks itself ({@link #wakePartners});
+     * the deadlock detector, when it finds every live stream counted blocked, looks again (under
+     * the lock, which makes every write made before any of them counted itself visible) at each
+     * blocker and wakes a stream whose blocker is ready ({@link Blocker#readyUnseen}), so that
+     * "blocked == live" is a deadlock only when every live stream waits for something nobody
+     * running can give, which is a true deadlock; and we look again ourselves now and then while
+     * we park (a release store becomes visible eventually), for a waker that goes on running
+     * without pushing, blocking or ending.
      */
     void await(Blocker blocker) {
         if (Thread.currentThread() != thread) {
@@ -218,9 +226,11 @@ final class StreamRun implements Runnable {
                     + "': use it on the stream's own thread only");
         }
         checkNotStopping();
-        if (!deferredWakes.isEmpty()) {
-            deferredWakes.forEach(Pipe::wakeWriter);
-            deferredWakes.clear();
+        // Before we stop making progress: a partner parked on a pipe we made ready must not wait
+        // through our yields (it may be what we wait for, as a writer broadcasting to us twice).
+        wakePartners();
+        if (yieldUntilReady(blocker)) {
+            return;
         }
         waitingOn = blocker;
         if (blocker.ready()) {
@@ -232,12 +242,72 @@ final class StreamRun implements Runnable {
         if (!run.confirmBlocked(this, blocker)) {
             return;
         }
+        long recheck = FIRST_RECHECK_NANOS;
         while (waitingOn == blocker) {
-            LockSupport.park(blocker);
+            LockSupport.parkNanos(blocker, recheck);
             if (Thread.currentThread().isInterrupted() || run.stopping) {
                 run.cancelWait(this, blocker);
                 checkNotStopping();
+            } else if (waitingOn == blocker && blocker.ready()) {
+                // A wake-up an item pipe's fast path missed (4): take it ourselves.
+                run.cancelWait(this, blocker);
+                return;
             }
+            recheck = Math.min(2 * recheck, LAST_RECHECK_NANOS);
+        }
+    }
+
+    /** How long a waiting stream parks before it first looks again by itself; doubled each time, up to the last. */
+    private static final long FIRST_RECHECK_NANOS = 100_000;
+    private static final long LAST_RECHECK_NANOS = 100_000_000;
+
+    /** How many times a stream yields, looking again each time, before it announces a wait. */
+    private static final int YIELDS = 32;
+
+    /**
+     * Before announcing a wait: looks at {@code blocker} again a few times, giving the carrier to
+     * another virtual thread between looks. The partner is most likely running, on another carrier
+     * or waiting for this one, and about to make the blocker ready; parking and being woken costs
+     * microseconds (a lock, a timer, an unpark), about what these yields cost when nobody else
+     * runs. Spinning in place (onSpinWait) was measured slower: each look pulls the partner's
+     * index's cache line away from it, while a yield lets it work through a batch meanwhile.
+     * Nothing is published: to the others this stream is still running, so nobody needs to wake it.
+     */
+    private static boolean yieldUntilReady(Blocker blocker) {
+        for (int i = 0; i < YIELDS; i++) {
+            Thread.yield();
+            if (blocker.ready()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * On this stream's thread, before it waits: wakes each partner that waits on a pipe this
+     * stream made ready, which its fast path may have missed (an item pipe's), or whose wake-up it
+     * deferred (a reader wakes a waiting writer only once it has read half its pipe,
+     * {@link Pipe#afterRead}). Each pipe's index is first stored again with a volatile store (a
+     * full fence), so this is a true Dekker pair with a partner that announces its wait and then
+     * re-checks: either we see it waiting here, or it sees what we did. So what we owe is paid,
+     * or not owed, from here on, as long as we neither push nor take, which is the case while we
+     * yield and wait.
+     */
+    private void wakePartners() {
+        // A fused step pushes on its host's thread, so the thread that waits owes its steps' wake-ups too.
+        StreamRun thread = host;
+        for (int i = 0, n = thread.reads.size(); i < n; i++) {
+            thread.reads.get(i).wakeWriterIfRoom();
+        }
+        thread.wakeItemReaders();
+        for (int i = 0, n = thread.fusedOnThread.size(); i < n; i++) {
+            thread.fusedOnThread.get(i).wakeItemReaders();
+        }
+    }
+
+    private void wakeItemReaders() {
+        for (int i = 0, n = itemWrites.size(); i < n; i++) {
+            itemWrites.get(i).wakeReaderIfData();
         }
     }
 
