@@ -151,8 +151,8 @@ public final class Report {
         String load = System.getProperty("mimo.bench.load", "");
         if (!load.isBlank()) {
             out.append("- Machine load: ").append(load)
-                    .append("; above the core count, other processes competed for the cores, and the wider a row's range,"
-                            + " the more they interfered\n");
+                    .append(". The suite's own threads count in it (one to three runnable); beyond that, other"
+                            + " processes competed for the cores: the wider a row's range, the more they interfered\n");
         }
         if (!results.isEmpty()) {
             Map<String, Object> r = results.get(0);
