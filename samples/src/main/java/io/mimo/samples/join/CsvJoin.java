@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ public final class CsvJoin {
         if (args.isEmpty()) {
             return embedded(Path.of("join-out"));
         }
-        List<String> files = new java.util.ArrayList<>();
+        List<String> files = new ArrayList<>();
         String key = null;
         Path out = null;
         int viewSize = 64 * 1024;
