@@ -9,6 +9,7 @@ import io.mimo.runtime.OneOutput;
 import io.mimo.runtime.OutPort;
 import io.mimo.runtime.Output;
 import io.mimo.runtime.Step;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -163,7 +164,10 @@ public final class StatsStreams {
         @Override
         protected ElementStep.ItemHandler<String> open(Context context) {
             Output<Integer> number = context.output(this.number);
-            return text -> Stats.parse(text).ifPresent(number::push);
+            return text -> {
+                Optional<Integer> numberValue = Stats.parse(text);
+                if (numberValue.isPresent()) number.push(numberValue.get());
+            };
         }
     }
 
