@@ -2,6 +2,8 @@ package io.mimo.bench;
 
 import com.typesafe.config.ConfigFactory;
 import io.mimo.bench.mimo.OpsStreams;
+import io.mimo.bench.mimo.Total;
+import io.mimo.bench.mimo.TotalStreams;
 import io.mimo.runtime.Workflow;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -88,10 +90,25 @@ public class Diamond {
         return consume(bh, s[0]);
     }
 
+    /**
+     * As a user writes it: five {@code @Stream} methods, the maps, the zip ({@code Ops.pair}, two
+     * element inputs) and the sum ({@link Total#addPair}, as every peer here sums with a per-item
+     * callback) element style. The maps run fused on the source's thread; the zip, fed by two
+     * pipes, on a thread of its own, with the sum fused into it.
+     */
     @Benchmark
     public long mimo(Blackhole bh) {
-        long[] total = new long[1];
-        Workflow wf = new Workflow("diamond", Work.CAPACITY);
+        return consume(bh, diamond(new Workflow("diamond", Work.CAPACITY)));
+    }
+
+    /** Diagnostic: {@link #mimo} with fusion off, each stream on a thread of its own. */
+    @Benchmark
+    public long mimoFusionOff(Blackhole bh) {
+        return consume(bh, diamond(new Workflow("diamond", Work.CAPACITY).fusion(false)));
+    }
+
+    private long diamond(Workflow wf) {
+        Total total = new Total();
         var range = wf.add(OpsStreams.range(diamondItems));
         var left = wf.add(OpsStreams.twice());
         var right = wf.add(OpsStreams.plusOne());
@@ -100,16 +117,16 @@ public class Diamond {
         range.pipe(right);
         left.pipe(pair.left());
         right.pipe(pair.right());
-        pair.pipe(wf.add(OpsStreams.sumPairs(total)));
+        pair.pipe(wf.add(TotalStreams.addPair(total)));
         wf.run();
-        return consume(bh, total[0]);
+        return total.sum();
     }
 
-    /** Diagnostic: {@link #mimo} with fusion off, each stream on a thread of its own (as before fusion). */
+    /** Diagnostic: the sum a process-style method ({@code Ops.sumPairs}) on a thread of its own, behind one more pipe. */
     @Benchmark
-    public long mimoFusionOff(Blackhole bh) {
+    public long mimoSumBehindPipe(Blackhole bh) {
         long[] total = new long[1];
-        Workflow wf = new Workflow("diamond", Work.CAPACITY).fusion(false);
+        Workflow wf = new Workflow("diamond", Work.CAPACITY);
         var range = wf.add(OpsStreams.range(diamondItems));
         var left = wf.add(OpsStreams.twice());
         var right = wf.add(OpsStreams.plusOne());

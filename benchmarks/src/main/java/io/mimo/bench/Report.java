@@ -59,10 +59,11 @@ public final class Report {
                     peer("mimoHandWrittenSteps", "(diagnostic) mimo, six hand-written process-style steps"))),
             new Workload("3. Diamond", "io.mimo.bench.Diamond", "ns/item", 1, p -> num(p, "diamondItems"),
                     "%s items: source → broadcast → two maps → zip → sum", List.of(
-                    mimo("mimo", "mimo (five @Stream methods, element-style maps and zip)"),
+                    mimo("mimo", "mimo (five @Stream methods, element-style maps, zip and sum)"),
                     peer("pekkoGraphDsl", "Pekko GraphDSL (Broadcast + Zip)"),
                     peer("reactorPublishZip", "Reactor (publish + zip)"),
-                    peer("mimoFusionOff", "(diagnostic) mimo as above, Workflow.fusion(false): a thread per stream"))),
+                    peer("mimoSumBehindPipe", "(diagnostic) mimo, the sum process style on its own thread: one more pipe"),
+                    peer("mimoFusionOff", "(diagnostic) mimo, Workflow.fusion(false): a thread per stream"))),
             new Workload("5a. Bytes: write then read back as 64 KiB views", "io.mimo.bench.ByteViews", "ns/view", 1,
                     p -> ByteViews.itemsPerOp((long) num(p, "viewBytes")),
                     "%s views of 64 KiB written, then read back", List.of(

@@ -1,6 +1,7 @@
 package io.mimo.bench.mimo;
 
 import io.mimo.Stream;
+import io.mimo.bench.Work;
 
 /**
  * An element-style sink as a user keeps state in one: an instance method adding each item to a
@@ -13,6 +14,12 @@ public final class Total {
     @Stream(in = "x")
     void add(int x) {
         sum += x;
+    }
+
+    /** Adds both halves of a pair: the diamond's sink. */
+    @Stream(in = "pair")
+    void addPair(Work.IntPair pair) {
+        sum += (long) pair.left() + pair.right();
     }
 
     /** The sum so far; read once the workflow has run. */
