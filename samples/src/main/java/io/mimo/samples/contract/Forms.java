@@ -43,6 +43,12 @@ final class Forms {
         return (long) a + b + c;
     }
 
+    /** Element style, two inputs zipped, Optional return: a pair whose halves differ pushes nothing. */
+    @Stream(in = {"left", "right"}, out = "same")
+    static Optional<Integer> whenEqual(int left, int right) {
+        return left == right ? Optional.of(left) : Optional.empty();
+    }
+
     /** Generic with a bound. */
     @Stream(in = "x", out = "y")
     static <N extends Number> double half(N x) {

@@ -58,6 +58,17 @@ class FormsTest {
     }
 
     @Test
+    void aZipReturningAnEmptyOptionalPushesNothingForThatPair() {
+        Workflow wf = new Workflow("zip-optional");
+        var same = wf.add(FormsStreams.whenEqual());
+        wf.add(FormsStreams.count(6)).pipe(same.left());
+        wf.add(FormsStreams.count(6)).pipe(wf.add(FormsStreams.evens())).pipe(same.right()); // 0 2 4
+        same.pipe(keep(wf).in("in"));
+        wf.run();
+        assertEquals(List.of(0), List.copyOf(kept)); // pairs (0,0) (1,2) (2,4)
+    }
+
+    @Test
     void aGenericStepTakesItsTypeArgument() {
         Workflow wf = new Workflow("generic");
         wf.add(FormsStreams.count(3)).pipe(wf.add(FormsStreams.<Integer>half())).pipe(keep(wf).in("in"));
