@@ -145,14 +145,18 @@ public class Chain {
 
     private long elementChain(Workflow wf) {
         Total total = new Total();
-        wf.add(OpsStreams.range(chainItems))
+        mapsAndFilters(wf).pipe(wf.add(TotalStreams.add(total)));
+        wf.run();
+        return total.sum();
+    }
+
+    /** Adds the chain up to its sum to {@code wf}: what the sums read. */
+    private OpsStreams.NotDivisibleBy5 mapsAndFilters(Workflow wf) {
+        return wf.add(OpsStreams.range(chainItems))
                 .pipe(wf.add(OpsStreams.plusOne()))
                 .pipe(wf.add(OpsStreams.notDivisibleBy3()))
                 .pipe(wf.add(OpsStreams.twice()))
-                .pipe(wf.add(OpsStreams.notDivisibleBy5()))
-                .pipe(wf.add(TotalStreams.add(total)));
-        wf.run();
-        return total.sum();
+                .pipe(wf.add(OpsStreams.notDivisibleBy5()));
     }
 
     /**
@@ -163,12 +167,7 @@ public class Chain {
     public long mimoSumBehindPipe(Blackhole bh) {
         long[] total = new long[1];
         Workflow wf = new Workflow("chain", Work.CAPACITY);
-        wf.add(OpsStreams.range(chainItems))
-                .pipe(wf.add(OpsStreams.plusOne()))
-                .pipe(wf.add(OpsStreams.notDivisibleBy3()))
-                .pipe(wf.add(OpsStreams.twice()))
-                .pipe(wf.add(OpsStreams.notDivisibleBy5()))
-                .pipe(wf.add(OpsStreams.sum(total)));
+        mapsAndFilters(wf).pipe(wf.add(OpsStreams.sum(total)));
         wf.run();
         return consume(bh, total[0]);
     }

@@ -109,6 +109,13 @@ public class Diamond {
 
     private long diamond(Workflow wf) {
         Total total = new Total();
+        pairs(wf).pipe(wf.add(TotalStreams.addPair(total)));
+        wf.run();
+        return total.sum();
+    }
+
+    /** Adds the diamond up to its zip to {@code wf}: what the sums read. */
+    private OpsStreams.Pair pairs(Workflow wf) {
         var range = wf.add(OpsStreams.range(diamondItems));
         var left = wf.add(OpsStreams.twice());
         var right = wf.add(OpsStreams.plusOne());
@@ -117,9 +124,7 @@ public class Diamond {
         range.pipe(right);
         left.pipe(pair.left());
         right.pipe(pair.right());
-        pair.pipe(wf.add(TotalStreams.addPair(total)));
-        wf.run();
-        return total.sum();
+        return pair;
     }
 
     /** Diagnostic: the sum a process-style method ({@code Ops.sumPairs}) on a thread of its own, behind one more pipe. */
@@ -127,15 +132,7 @@ public class Diamond {
     public long mimoSumBehindPipe(Blackhole bh) {
         long[] total = new long[1];
         Workflow wf = new Workflow("diamond", Work.CAPACITY);
-        var range = wf.add(OpsStreams.range(diamondItems));
-        var left = wf.add(OpsStreams.twice());
-        var right = wf.add(OpsStreams.plusOne());
-        var pair = wf.add(OpsStreams.pair());
-        range.pipe(left);
-        range.pipe(right);
-        left.pipe(pair.left());
-        right.pipe(pair.right());
-        pair.pipe(wf.add(OpsStreams.sumPairs(total)));
+        pairs(wf).pipe(wf.add(OpsStreams.sumPairs(total)));
         wf.run();
         return consume(bh, total[0]);
     }
