@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.jctools.queues.SpscArrayQueue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -39,6 +40,18 @@ public class OneHop {
         wf.add(OpsStreams.range(hopItems)).pipe(wf.add(OpsStreams.sum(total)));
         wf.run();
         return consume(bh, total[0]);
+    }
+
+    /**
+     * Diagnostic: {@link #mimo} with the JVM's virtual threads on one carrier thread instead of one
+     * per core. The two streams take turns either way (a virtual thread woken by another mostly
+     * runs on the waker's carrier); the difference is what the second carrier costs: wake-ups of
+     * the idle carrier and streams moving between cores.
+     */
+    @Benchmark
+    @Fork(jvmArgsAppend = "-Djdk.virtualThreadScheduler.parallelism=1")
+    public long mimoOneCarrier(Blackhole bh) {
+        return mimo(bh);
     }
 
     @Benchmark

@@ -45,7 +45,8 @@ public final class Report {
                     mimo("mimo", "mimo pipe (two @Stream methods)"),
                     peer("arrayBlockingQueueVirtualThreads", "ArrayBlockingQueue, two virtual threads"),
                     peer("joxChannelVirtualThreads", "Jox channel, two virtual threads"),
-                    peer("jctoolsSpscSpinning", "JCTools SPSC queue, two spinning platform threads (near limit)"))),
+                    peer("jctoolsSpscSpinning", "JCTools SPSC queue, two spinning platform threads (near limit)"),
+                    peer("mimoOneCarrier", "(diagnostic) mimo pipe, virtual threads on one carrier thread"))),
             new Workload("2. Linear chain", "io.mimo.bench.Chain", "ns/item", 1, p -> num(p, "chainItems"),
                     "%s items: source → map → filter → map → filter → sum", List.of(
                     mimo("mimo", "mimo (six @Stream methods, element-style maps, filters and sum: fused)"),
