@@ -3,7 +3,10 @@ package io.mimo.runtime.bytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.GatheringByteChannel;
@@ -290,8 +293,25 @@ public final class ByteStream {
     }
 
     private ByteBuffer readLine(int maxLength, boolean withTerminator) {
-        long newline = lineEnd(0, maxLength, "ByteStream");
-        return newline < 0 ? null : takeLine(newline, withTerminator);
+        requireNonNegative(maxLength, "maxLength");
+        ByteBuffer head = views.peekFirst();
+        if (head == null) return null;
+        // The common case first: a line inside the head view, handed out as a slice of it. The
+        // search stops where lineEnd's would: maxLength + 2 bytes ("\r\n" included).
+        int start = head.position();
+        int end = (int) Math.min(head.limit(), start + maxLength + 2L);
+        int newline = indexOf(head, (byte) '\n', start, end);
+        if (newline < 0) {
+            // The line goes on past the head view (or is too long): those head bytes hold no '\n'.
+            long across = lineEnd(end - start, maxLength, "ByteStream");
+            return across < 0 ? null : takeLine(across, withTerminator);
+        }
+        int contentEnd = newline > start && head.get(newline - 1) == '\r' ? newline - 1 : newline;
+        if (contentEnd - start > maxLength) throw new LineTooLongException("ByteStream", maxLength);
+        ByteBuffer line = head.slice(start, (withTerminator ? newline + 1 : contentEnd) - start).order(head.order());
+        head.position(newline + 1);
+        consumeHead(head, newline + 1 - start);
+        return line;
     }
 
     /**
@@ -420,17 +440,51 @@ public final class ByteStream {
         return -1;
     }
 
-    private static int indexOf(ByteBuffer view, byte b, int from, int to) {
+    /*
+     * The searches below look at eight bytes at a time (SWAR, "SIMD within a register"): x = word ^
+     * (b repeated in every byte) has a zero byte exactly where the word holds b, and
+     * (x - 0x0101..01) & ~x & 0x8080..80 sets the top bit of the lowest such zero byte. It may also
+     * set bits above a zero byte (the subtraction borrows through it) but never below the first
+     * one, so the lowest set bit is exact. Words are therefore read little-endian, whatever the
+     * buffer's byte order, so that lower bits are earlier bytes and numberOfTrailingZeros / 8 is
+     * the offset of the first match.
+     */
+    private static final VarHandle ARRAY_WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle BUFFER_WORDS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** Index in {@code view} (absolute, as {@code view.get(int)} counts) of the first {@code b} in {@code [from, to)}; -1 when none. */
+    static int indexOf(ByteBuffer view, byte b, int from, int to) {
         if (view.hasArray()) {
-            byte[] array = view.array();
             int offset = view.arrayOffset();
-            for (int i = from + offset, end = to + offset; i < end; i++) {
-                if (array[i] == b) return i - offset;
-            }
-        } else {
-            for (int i = from; i < to; i++) {
-                if (view.get(i) == b) return i;
-            }
+            int found = indexOf(view.array(), b, from + offset, to + offset);
+            return found < 0 ? -1 : found - offset;
+        }
+        // Direct, mapped or read-only memory: the same search through the buffer.
+        long pattern = (b & 0xffL) * ONES;
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long x = (long) BUFFER_WORDS.get(view, i) ^ pattern;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        for (; i < to; i++) {
+            if (view.get(i) == b) return i;
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] array, byte b, int from, int to) {
+        long pattern = (b & 0xffL) * ONES;
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long x = (long) ARRAY_WORDS.get(array, i) ^ pattern;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        for (; i < to; i++) {
+            if (array[i] == b) return i;
         }
         return -1;
     }
