@@ -449,42 +449,21 @@ public final class ByteStream {
      * buffer's byte order, so that lower bits are earlier bytes and numberOfTrailingZeros / 8 is
      * the offset of the first match.
      */
-    private static final VarHandle ARRAY_WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle BUFFER_WORDS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle WORDS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
     /** Index in {@code view} (absolute, as {@code view.get(int)} counts) of the first {@code b} in {@code [from, to)}; -1 when none. */
     static int indexOf(ByteBuffer view, byte b, int from, int to) {
-        if (view.hasArray()) {
-            int offset = view.arrayOffset();
-            int found = indexOf(view.array(), b, from + offset, to + offset);
-            return found < 0 ? -1 : found - offset;
-        }
-        // Direct, mapped or read-only memory: the same search through the buffer.
         long pattern = (b & 0xffL) * ONES;
         int i = from;
         for (; i <= to - Long.BYTES; i += Long.BYTES) {
-            long x = (long) BUFFER_WORDS.get(view, i) ^ pattern;
+            long x = (long) WORDS.get(view, i) ^ pattern;
             long found = (x - ONES) & ~x & HIGHS;
             if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
         }
         for (; i < to; i++) {
             if (view.get(i) == b) return i;
-        }
-        return -1;
-    }
-
-    private static int indexOf(byte[] array, byte b, int from, int to) {
-        long pattern = (b & 0xffL) * ONES;
-        int i = from;
-        for (; i <= to - Long.BYTES; i += Long.BYTES) {
-            long x = (long) ARRAY_WORDS.get(array, i) ^ pattern;
-            long found = (x - ONES) & ~x & HIGHS;
-            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
-        }
-        for (; i < to; i++) {
-            if (array[i] == b) return i;
         }
         return -1;
     }
