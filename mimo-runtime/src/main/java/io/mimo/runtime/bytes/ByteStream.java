@@ -94,6 +94,15 @@ public final class ByteStream {
     /** Each view's bytes are those between its position and limit; the stream owns these buffer objects. */
     private final ArrayDeque<ByteBuffer> views = new ArrayDeque<>();
     private long byteCount;
+    /**
+     * How many bytes at the tail no readLine has searched for {@code \n} yet: the head bytes
+     * before them ({@code byteCount - lineUnscanned}, when positive) hold none, so a readLine
+     * waiting for the rest of a line searches only what arrived since, not the whole line again.
+     * Kept by the writes at the tail and {@link #unreadView}; reads at the head leave it as it is
+     * (they take scanned bytes first), and removing tail bytes leaves it too large, which only
+     * makes the next search start earlier than it could.
+     */
+    private long lineUnscanned;
 
     /**
      * Heap memory this stream owns, filled by {@link #asOutputStream()} and {@link #readFrom}:
@@ -179,6 +188,7 @@ public final class ByteStream {
         if (n > 0) {
             views.addFirst(slice(view));
             byteCount += n;
+            lineUnscanned = byteCount; // the new head bytes are unsearched, so are all after them
         }
         return n;
     }
@@ -293,21 +303,29 @@ public final class ByteStream {
     }
 
     private ByteBuffer readLine(int maxLength, boolean withTerminator) {
+        return readLine(maxLength, withTerminator, "ByteStream");
+    }
+
+    /**
+     * Takes the next line as {@link #readLine(int)} does, or {@code null} while none is whole;
+     * {@code where} names this stream in a {@link LineTooLongException}.
+     */
+    ByteBuffer readLine(int maxLength, boolean withTerminator, String where) {
         requireNonNegative(maxLength, "maxLength");
         ByteBuffer head = views.peekFirst();
         if (head == null) return null;
+        long scanned = Math.max(0, byteCount - lineUnscanned);
         // The common case first: a line inside the head view, handed out as a slice of it. The
-        // search stops where lineEnd's would: maxLength + 2 bytes ("\r\n" included).
+        // search stops where lineAcrossViews' would: maxLength + 2 bytes ("\r\n" included).
         int start = head.position();
         int end = (int) Math.min(head.limit(), start + maxLength + 2L);
-        int newline = indexOf(head, (byte) '\n', start, end);
+        int newline = indexOf(head, (byte) '\n', (int) Math.min(start + scanned, end), end);
         if (newline < 0) {
             // The line goes on past the head view (or is too long): those head bytes hold no '\n'.
-            long across = lineEnd(end - start, maxLength, "ByteStream");
-            return across < 0 ? null : takeLine(across, withTerminator);
+            return lineAcrossViews(Math.max(scanned, end - start), maxLength, withTerminator, where);
         }
         int contentEnd = newline > start && head.get(newline - 1) == '\r' ? newline - 1 : newline;
-        if (contentEnd - start > maxLength) throw new LineTooLongException("ByteStream", maxLength);
+        if (contentEnd - start > maxLength) throw new LineTooLongException(where, maxLength);
         ByteBuffer line = head.slice(start, (withTerminator ? newline + 1 : contentEnd) - start).order(head.order());
         head.position(newline + 1);
         consumeHead(head, newline + 1 - start);
@@ -315,33 +333,25 @@ public final class ByteStream {
     }
 
     /**
-     * Index of the {@code \n} that ends the first line, or -1 while the stream holds no whole line
-     * and the line so far may still fit {@code maxLength}.
-     *
-     * @param from how many head bytes are known to hold no {@code \n}: the search starts there
+     * Takes the first line when it does not lie inside the head view: one copy. {@code from} head
+     * bytes are known to hold no {@code \n}: the search starts there.
      */
-    long lineEnd(long from, int maxLength, String where) {
-        requireNonNegative(maxLength, "maxLength");
+    private ByteBuffer lineAcrossViews(long from, int maxLength, boolean withTerminator, String where) {
         // A line of maxLength bytes plus "\r\n" spans maxLength + 2 bytes: look no further.
         long window = Math.min(byteCount, maxLength + 2L);
         long newline = indexOf((byte) '\n', Math.min(from, window), window);
-        if (newline >= 0) {
-            long length = newline > 0 && getByte(newline - 1) == '\r' ? newline - 1 : newline;
-            if (length > maxLength) throw new LineTooLongException(where, maxLength);
-            return newline;
+        if (newline < 0) {
+            boolean tooLong = window == maxLength + 2L
+                    || (window == maxLength + 1L && getByte(maxLength) != '\r');
+            if (tooLong) throw new LineTooLongException(where, maxLength);
+            lineUnscanned = byteCount - window;
+            return null;
         }
-        boolean tooLong = window == maxLength + 2L
-                || (window == maxLength + 1L && getByte(maxLength) != '\r');
-        if (tooLong) throw new LineTooLongException(where, maxLength);
-        return -1;
-    }
-
-    /** Takes the line ending with the {@code \n} at {@code newline}. */
-    ByteBuffer takeLine(long newline, boolean withTerminator) {
-        int terminator = newline > 0 && getByte(newline - 1) == '\r' ? 2 : 1;
+        long length = newline > 0 && getByte(newline - 1) == '\r' ? newline - 1 : newline;
+        if (length > maxLength) throw new LineTooLongException(where, maxLength);
         if (withTerminator) return read((int) newline + 1);
-        ByteBuffer line = read((int) newline + 1 - terminator);
-        skip(terminator);
+        ByteBuffer line = read((int) length);
+        skip(newline + 1 - length);
         return line;
     }
 
@@ -754,6 +764,7 @@ public final class ByteStream {
     private void append(ByteBuffer view) {
         views.addLast(view);
         byteCount += view.remaining();
+        lineUnscanned += view.remaining();
     }
 
     /** Accounts for {@code n} bytes just consumed from {@code head}, already moved past its position. */
@@ -795,6 +806,7 @@ public final class ByteStream {
             views.addLast(chunkView);
         }
         byteCount += n;
+        lineUnscanned += n;
     }
 
     private int intSize(String operation) {
