@@ -451,20 +451,21 @@ public final class ByteStream {
     }
 
     /*
-     * The searches below look at eight bytes at a time (SWAR, "SIMD within a register"): x = word ^
+     * The search below looks at eight bytes at a time (SWAR, "SIMD within a register"): x = word ^
      * (b repeated in every byte) has a zero byte exactly where the word holds b, and
      * (x - 0x0101..01) & ~x & 0x8080..80 sets the top bit of the lowest such zero byte. It may also
      * set bits above a zero byte (the subtraction borrows through it) but never below the first
      * one, so the lowest set bit is exact. Words are therefore read little-endian, whatever the
      * buffer's byte order, so that lower bits are earlier bytes and numberOfTrailingZeros / 8 is
-     * the offset of the first match.
+     * the offset of the first match. One ByteBuffer view handle reads heap, direct and read-only
+     * buffers alike; on heap buffers it measured no slower than a byte[] view handle.
      */
     private static final VarHandle WORDS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
     /** Index in {@code view} (absolute, as {@code view.get(int)} counts) of the first {@code b} in {@code [from, to)}; -1 when none. */
-    static int indexOf(ByteBuffer view, byte b, int from, int to) {
+    private static int indexOf(ByteBuffer view, byte b, int from, int to) {
         long pattern = (b & 0xffL) * ONES;
         int i = from;
         for (; i <= to - Long.BYTES; i += Long.BYTES) {
