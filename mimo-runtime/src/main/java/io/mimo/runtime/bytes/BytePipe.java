@@ -505,21 +505,19 @@ public final class BytePipe {
         private Object attemptReadLine(int maxLength, boolean withTerminator) throws IOException {
             checkReader();
             long before = buffer.byteCount();
-            long newline = buffer.lineEnd(lineStart, maxLength, name);
-            ByteBuffer line;
-            if (newline >= 0) {
-                line = buffer.takeLine(newline, withTerminator);
-            } else if (writerClosed) {
+            ByteBuffer line = buffer.readLine(maxLength, withTerminator, name);
+            if (line == null) {
+                if (!writerClosed) {
+                    // No whole line yet, so all bytes held begin one line: stop counting them
+                    // against the capacity, or a line longer than the capacity would deadlock.
+                    if (lineStart < before) {
+                        lineStart = before;
+                        writable.signalAll();
+                    }
+                    return NOT_READY;
+                }
                 if (buffer.isEmpty()) return null;
                 line = buffer.takeLastLine(maxLength, name);
-            } else {
-                // No whole line yet, so all bytes held begin one line: stop counting them
-                // against the capacity, or a line longer than the capacity would deadlock.
-                if (lineStart < before) {
-                    lineStart = before;
-                    writable.signalAll();
-                }
-                return NOT_READY;
             }
             consumed(before - buffer.byteCount());
             return line;
