@@ -49,7 +49,7 @@ public final class BytesStreams {
     public static final class Decode extends Step implements OneInput<ByteBuffer>, OneOutput<String> {
         private final InPort<ByteBuffer> raw = byteInput("raw");
 
-        private final OutPort<String> lines = output("lines");
+        private final OutPort<String> lines = this.<String>output("lines");
 
         private Decode() {
             super("decode");
@@ -81,7 +81,7 @@ public final class BytesStreams {
 
         @Override
         protected void run(Context context) throws Exception {
-            Bytes.decode(context.byteInput(this.raw), context.output(this.lines));
+            Bytes.decode(context.byteInput(this.raw), context.<String>output(this.lines));
         }
     }
 
@@ -89,7 +89,7 @@ public final class BytesStreams {
      * The stream of {@link Bytes#encode(Input, ByteOutput)}.
      */
     public static final class Encode extends Step implements OneInput<String>, OneOutput<ByteBuffer> {
-        private final InPort<String> lines = input("lines");
+        private final InPort<String> lines = this.<String>input("lines");
 
         private final OutPort<ByteBuffer> raw = byteOutput("raw");
 
@@ -123,7 +123,7 @@ public final class BytesStreams {
 
         @Override
         protected void run(Context context) {
-            Bytes.encode(context.input(this.lines), context.byteOutput(this.raw));
+            Bytes.encode(context.<String>input(this.lines), context.byteOutput(this.raw));
         }
     }
 

@@ -28,9 +28,9 @@ public final class CounterStreams {
      * The stream of {@link Counter#count(Input)}.
      */
     public static final class Count extends Step implements OneInput<String>, OneOutput<Long> {
-        private final InPort<String> items = input("items");
+        private final InPort<String> items = this.<String>input("items");
 
-        private final OutPort<Long> total = output("total");
+        private final OutPort<Long> total = this.<Long>output("total");
 
         private final Counter receiver;
 
@@ -65,7 +65,7 @@ public final class CounterStreams {
 
         @Override
         protected void run(Context context) {
-            context.output(this.total).push(this.receiver.count(context.input(this.items)));
+            context.<Long>output(this.total).push(this.receiver.count(context.<String>input(this.items)));
         }
     }
 }

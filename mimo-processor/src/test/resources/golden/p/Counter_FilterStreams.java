@@ -20,16 +20,16 @@ public final class Counter_FilterStreams {
      * Returns a new step that runs {@link Counter.Filter#sort(Object, List, Output, Output)}.
      */
     public static <E, K extends List<E>> Sort<E, K> sort(Counter.Filter<E> receiver, K batch) {
-        return new Sort<>(receiver, batch);
+        return new Sort<E, K>(receiver, batch);
     }
 
     /**
      * The stream of {@link Counter.Filter#sort(Object, List, Output, Output)}.
      */
     public static final class Sort<E, K extends List<E>> extends ElementStep<E> {
-        private final OutPort<E> kept = output("kept");
+        private final OutPort<E> kept = this.<E>output("kept");
 
-        private final OutPort<E> dropped = output("dropped");
+        private final OutPort<E> dropped = this.<E>output("dropped");
 
         private final Counter.Filter<E> receiver;
 
@@ -64,8 +64,8 @@ public final class Counter_FilterStreams {
 
         @Override
         protected ElementStep.ItemHandler<E> open(Context context) {
-            Output<E> kept = context.output(this.kept);
-            Output<E> dropped = context.output(this.dropped);
+            Output<E> kept = context.<E>output(this.kept);
+            Output<E> dropped = context.<E>output(this.dropped);
             return item -> this.receiver.<K>sort(item, this.batch, kept, dropped);
         }
     }

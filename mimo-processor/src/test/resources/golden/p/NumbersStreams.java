@@ -43,14 +43,14 @@ public final class NumbersStreams {
      * Returns a new step that runs {@link Numbers#print(String, Input)}.
      */
     public static <T> Print<T> print(String suffix) {
-        return new Print<>(suffix);
+        return new Print<T>(suffix);
     }
 
     /**
      * The stream of {@link Numbers#range(int, int, Output)}.
      */
     public static final class Range extends Step implements OneOutput<Integer> {
-        private final OutPort<Integer> entity = output("entity");
+        private final OutPort<Integer> entity = this.<Integer>output("entity");
 
         private final int start;
 
@@ -76,7 +76,7 @@ public final class NumbersStreams {
 
         @Override
         protected void run(Context context) {
-            Numbers.range(this.start, this.stop, context.output(this.entity));
+            Numbers.range(this.start, this.stop, context.<Integer>output(this.entity));
         }
     }
 
@@ -84,11 +84,11 @@ public final class NumbersStreams {
      * The stream of {@link Numbers#fork(Input, Output, Output)}.
      */
     public static final class Fork extends Step implements OneInput<Integer> {
-        private final InPort<Integer> input = input("input");
+        private final InPort<Integer> input = this.<Integer>input("input");
 
-        private final OutPort<Integer> even = output("even");
+        private final OutPort<Integer> even = this.<Integer>output("even");
 
-        private final OutPort<Integer> odd = output("odd");
+        private final OutPort<Integer> odd = this.<Integer>output("odd");
 
         private Fork() {
             super("fork");
@@ -122,7 +122,7 @@ public final class NumbersStreams {
 
         @Override
         protected void run(Context context) {
-            Numbers.fork(context.input(this.input), context.output(this.even), context.output(this.odd));
+            Numbers.fork(context.<Integer>input(this.input), context.<Integer>output(this.even), context.<Integer>output(this.odd));
         }
     }
 
@@ -130,11 +130,11 @@ public final class NumbersStreams {
      * The stream of {@link Numbers#multiply(int, int)}.
      */
     public static final class Multiply extends Step implements OneOutput<Integer> {
-        private final InPort<Integer> multiplicand = input("multiplicand");
+        private final InPort<Integer> multiplicand = this.<Integer>input("multiplicand");
 
-        private final InPort<Integer> multiplier = input("multiplier");
+        private final InPort<Integer> multiplier = this.<Integer>input("multiplier");
 
-        private final OutPort<Integer> product = output("product");
+        private final OutPort<Integer> product = this.<Integer>output("product");
 
         private Multiply() {
             super("multiply");
@@ -168,9 +168,9 @@ public final class NumbersStreams {
 
         @Override
         protected void run(Context context) {
-            Input<Integer> multiplicandInput = context.input(this.multiplicand);
-            Input<Integer> multiplierInput = context.input(this.multiplier);
-            Output<Integer> product = context.output(this.product);
+            Input<Integer> multiplicandInput = context.<Integer>input(this.multiplicand);
+            Input<Integer> multiplierInput = context.<Integer>input(this.multiplier);
+            Output<Integer> product = context.<Integer>output(this.product);
             for (;;) {
                 Integer multiplicand = multiplicandInput.poll();
                 if (multiplicand == null) break;
@@ -185,7 +185,7 @@ public final class NumbersStreams {
      * The stream of {@link Numbers#print(String, Input)}.
      */
     public static final class Print<T> extends Step implements OneInput<T> {
-        private final InPort<T> value = input("value");
+        private final InPort<T> value = this.<T>input("value");
 
         private final String suffix;
 
@@ -208,7 +208,7 @@ public final class NumbersStreams {
 
         @Override
         protected void run(Context context) {
-            Numbers.<T>print(this.suffix, context.input(this.value));
+            Numbers.<T>print(this.suffix, context.<T>input(this.value));
         }
     }
 }

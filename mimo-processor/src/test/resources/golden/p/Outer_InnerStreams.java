@@ -35,7 +35,7 @@ public final class Outer_InnerStreams {
      * The stream of {@link Outer.Inner#count(String, String[])}.
      */
     public static final class Count extends ElementStep<String> implements OneOutput<Integer> {
-        private final OutPort<Integer> letters = output("letters");
+        private final OutPort<Integer> letters = this.<Integer>output("letters");
 
         private final String[] ignored;
 
@@ -65,7 +65,7 @@ public final class Outer_InnerStreams {
 
         @Override
         protected ElementStep.ItemHandler<String> open(Context context) {
-            Output<Integer> letters = context.output(this.letters);
+            Output<Integer> letters = context.<Integer>output(this.letters);
             return word -> letters.push(Outer.Inner.count(word, this.ignored));
         }
     }
@@ -74,7 +74,7 @@ public final class Outer_InnerStreams {
      * The stream of {@link Outer.Inner#constant()}.
      */
     public static final class Constant extends Step implements OneOutput<String> {
-        private final OutPort<String> constant = output("constant");
+        private final OutPort<String> constant = this.<String>output("constant");
 
         private Constant() {
             super("constant");
@@ -94,7 +94,7 @@ public final class Outer_InnerStreams {
 
         @Override
         protected void run(Context context) {
-            context.output(this.constant).push(Outer.Inner.constant());
+            context.<String>output(this.constant).push(Outer.Inner.constant());
         }
     }
 }

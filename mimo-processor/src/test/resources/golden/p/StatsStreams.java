@@ -31,7 +31,7 @@ public final class StatsStreams {
      * Returns a new step that runs {@link Stats#smallest(Input)}.
      */
     public static <T extends Comparable<? super T>> Smallest<T> smallest() {
-        return new Smallest<>();
+        return new Smallest<T>();
     }
 
     /**
@@ -52,9 +52,9 @@ public final class StatsStreams {
      * The stream of {@link Stats#count(Input)}.
      */
     public static final class Count extends Step implements OneInput<Number>, OneOutput<Long> {
-        private final InPort<Number> values = input("values");
+        private final InPort<Number> values = this.<Number>input("values");
 
-        private final OutPort<Long> count = output("count");
+        private final OutPort<Long> count = this.<Long>output("count");
 
         private Count() {
             super("count");
@@ -86,7 +86,7 @@ public final class StatsStreams {
 
         @Override
         protected void run(Context context) {
-            context.output(this.count).push(Stats.count(context.input(this.values)));
+            context.<Long>output(this.count).push(Stats.count(context.<Number>input(this.values)));
         }
     }
 
@@ -94,9 +94,9 @@ public final class StatsStreams {
      * The stream of {@link Stats#smallest(Input)}.
      */
     public static final class Smallest<T extends Comparable<? super T>> extends Step implements OneInput<T>, OneOutput<T> {
-        private final InPort<T> values = input("values");
+        private final InPort<T> values = this.<T>input("values");
 
-        private final OutPort<T> smallest = output("smallest");
+        private final OutPort<T> smallest = this.<T>output("smallest");
 
         private Smallest() {
             super("smallest");
@@ -128,7 +128,7 @@ public final class StatsStreams {
 
         @Override
         protected void run(Context context) {
-            Stats.<T>smallest(context.input(this.values)).ifPresent(context.output(this.smallest)::push);
+            Stats.<T>smallest(context.<T>input(this.values)).ifPresent(context.<T>output(this.smallest)::push);
         }
     }
 
@@ -136,7 +136,7 @@ public final class StatsStreams {
      * The stream of {@link Stats#parse(String)}.
      */
     public static final class Parse extends ElementStep<String> implements OneOutput<Integer> {
-        private final OutPort<Integer> number = output("number");
+        private final OutPort<Integer> number = this.<Integer>output("number");
 
         private Parse() {
             super("parse", "text");
@@ -163,7 +163,7 @@ public final class StatsStreams {
 
         @Override
         protected ElementStep.ItemHandler<String> open(Context context) {
-            Output<Integer> number = context.output(this.number);
+            Output<Integer> number = context.<Integer>output(this.number);
             return text -> {
                 Optional<Integer> numberValue = Stats.parse(text);
                 if (numberValue.isPresent()) number.push(numberValue.get());
@@ -175,9 +175,9 @@ public final class StatsStreams {
      * The stream of {@link Stats#split(String, String, Output)}.
      */
     public static final class Split extends ElementStep<String> {
-        private final OutPort<String> words = output("words");
+        private final OutPort<String> words = this.<String>output("words");
 
-        private final OutPort<Integer> length = output("length");
+        private final OutPort<Integer> length = this.<Integer>output("length");
 
         private final String separator;
 
@@ -209,8 +209,8 @@ public final class StatsStreams {
 
         @Override
         protected ElementStep.ItemHandler<String> open(Context context) {
-            Output<String> words = context.output(this.words);
-            Output<Integer> length = context.output(this.length);
+            Output<String> words = context.<String>output(this.words);
+            Output<Integer> length = context.<Integer>output(this.length);
             return line -> length.push(Stats.split(line, this.separator, words));
         }
     }

@@ -13,6 +13,7 @@ import io.mimo.processor.validation.Reporter;
 import io.mimo.processor.validation.StreamNameValidator;
 import io.mimo.processor.validation.StreamValidator;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -34,6 +35,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import javax.tools.JavaFileObject;
 
 /**
  * The mimo annotation processor: checks {@code @Stream} methods and generates, for each class
@@ -198,12 +200,18 @@ public final class StreamProcessor extends AbstractProcessor {
     }
 
     private void write(TypeElement owner, JavaFile file) {
+        String name = file.packageName() + (file.packageName().isEmpty() ? "" : ".") + file.typeSpec().name();
         try {
-            file.writeTo(processingEnv.getFiler());
-            written.add(file.packageName() + (file.packageName().isEmpty() ? "" : ".") + file.typeSpec().name());
+            // rendered whole, then written at once: JavaPoet writes token by token
+            String source = file.toString();
+            JavaFileObject target = processingEnv.getFiler()
+                    .createSourceFile(name, file.typeSpec().originatingElements().toArray(Element[]::new));
+            try (Writer writer = target.openWriter()) {
+                writer.write(source);
+            }
+            written.add(name);
         } catch (IOException e) {
-            reporter.error(ErrorTag.WRITE_FAILED, owner, "could not write " + file.packageName()
-                    + (file.packageName().isEmpty() ? "" : ".") + file.typeSpec().name() + ": " + e.getMessage()
+            reporter.error(ErrorTag.WRITE_FAILED, owner, "could not write " + name + ": " + e.getMessage()
                     + "; if a class of that name exists already, rename it");
         }
     }

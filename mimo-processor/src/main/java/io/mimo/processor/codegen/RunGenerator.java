@@ -149,9 +149,14 @@ final class RunGenerator {
         return body.endControlFlow().build();
     }
 
-    /** {@code context.input(this.input)}: the running end of one of the step's ports. */
+    /**
+     * {@code context.<Integer>input(this.input)}: the running end of one of the step's ports. The
+     * explicit type argument spares javac an inference per call (see {@link StepGenerator#stepClass()}).
+     */
     private CodeBlock open(Port port) {
-        return CodeBlock.of("$N.$L(this.$N)", context, StepGenerator.declarer(port), fields.get(port));
+        return CodeBlock.of("$N.$L$L(this.$N)", context,
+                port.bytes() ? "" : CodeBlock.of("<$T>", StepGenerator.itemType(port)),
+                StepGenerator.declarer(port), fields.get(port));
     }
 
     /** The call of the method, with {@code port} giving the argument for each port parameter. */

@@ -10,6 +10,8 @@ import io.mimo.processor.model.StepNames;
 import io.mimo.processor.model.StreamMethod;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
@@ -32,6 +34,8 @@ public final class StreamsGenerator {
     private final Elements elements;
     private final Types types;
     private final Optional<ClassName> generated;
+    /** The simple names of the classes of {@code java.lang}, listed when first needed. */
+    private Set<String> javaLangNames;
 
     public StreamsGenerator(Elements elements, Types types) {
         this.elements = elements;
@@ -76,8 +80,16 @@ public final class StreamsGenerator {
      */
     private boolean shadowsJavaLang(String packageName) {
         PackageElement pkg = elements.getPackageElement(packageName);
-        return pkg != null && pkg.getEnclosedElements().stream()
-                .anyMatch(e -> elements.getTypeElement("java.lang." + e.getSimpleName()) != null);
+        if (pkg == null) {
+            return false;
+        }
+        if (javaLangNames == null) {
+            // one listing of java.lang, instead of a failing class lookup per class of the package
+            javaLangNames = elements.getPackageElement("java.lang").getEnclosedElements().stream()
+                    .map(e -> e.getSimpleName().toString())
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+        return pkg.getEnclosedElements().stream().anyMatch(e -> javaLangNames.contains(e.getSimpleName().toString()));
     }
 
     private boolean usesDeprecated(TypeElement owner, List<StreamMethod> methods) {
