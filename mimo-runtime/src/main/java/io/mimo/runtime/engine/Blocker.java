@@ -14,6 +14,19 @@ interface Blocker {
     boolean ready();
 
     /**
+     * Whether the waiting stream could go on now with a batch of work, not a single item or slot:
+     * what it waits for while it yields, before it announces its wait ({@link StreamRun#await}).
+     * The two sides of an item pipe that took turns item by item would both write the same cache
+     * lines of slots, a transfer between cores per item; waiting a little for a batch (or until
+     * the other side waits too, or ends, when no batch will come) lets each side work through
+     * several lines of slots alone. Called by the waiting stream itself; changes nothing; the
+     * answer may be stale. By default, {@link #ready()}.
+     */
+    default boolean readyForBatch() {
+        return ready();
+    }
+
+    /**
      * Whether the waiting stream could go on now, judged under the run's lock by another stream
      * (the deadlock detector), while the waiting stream is counted blocked: reads nothing that only
      * the waiting stream may read and changes nothing. It matters only for a blocker whose wakers

@@ -46,15 +46,24 @@ final class ItemInput<T> implements Input<T>, Blocker {
         ItemPipe one = single;
         if (one != null) {
             Object item = one.poll();
-            // The pipe is empty: wait for an item (then there is one to take) or the end.
-            return item != null || next() == null ? (T) item : (T) one.poll();
+            if (item != null) {
+                return (T) item;
+            }
+            if (one.hasData()) {
+                // Fewer than a batch, and the writer at work: give it a moment to write more.
+                reader.awaitBatch(this);
+            } else if (next() == null) {
+                return null;
+            }
+            // Now there is an item to take (none is taken but here).
+            return (T) one.pollAny();
         }
         ItemPipe head = peeked != null ? peeked : next();
         if (head == null) {
             return null;
         }
         peeked = null;
-        return (T) head.poll();
+        return (T) head.pollAny();
     }
 
     @Override
@@ -144,6 +153,16 @@ final class ItemInput<T> implements Input<T>, Blocker {
         // republishWrites or close (see ItemPipe, "Lost wake-ups").
         for (ItemPipe pipe : pipes) {
             if (pipe.holdsItems()) {
+                return true;
+            }
+        }
+        return allClosed();
+    }
+
+    @Override
+    public boolean readyForBatch() {
+        for (ItemPipe pipe : pipes) {
+            if (pipe.hasData() && pipe.holdsBatch()) {
                 return true;
             }
         }

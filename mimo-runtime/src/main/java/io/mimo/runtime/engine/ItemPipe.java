@@ -94,9 +94,23 @@ final class ItemPipe extends ItemPipePad2 {
         return true;
     }
 
-    /** Reader's thread: takes the head item, or returns {@code null} when none is buffered. */
+    /**
+     * Reader's thread: takes the head item, or returns {@code null} when none is buffered, or when
+     * its view of the writer's index ran out and a fresh look finds fewer items than a
+     * {@link #batch()} while the writer is still at work ({@link #pollAny()} takes those). A reader
+     * that took each item as soon as it was written would chase the writer slot by slot, both
+     * writing the same cache lines of slots: a transfer between cores per item.
+     */
     Object poll() {
-        Object item = take();
+        return afterTake(take(true));
+    }
+
+    /** Reader's thread: as {@link #poll()}, but takes even fewer items than a batch. */
+    Object pollAny() {
+        return afterTake(take(false));
+    }
+
+    private Object afterTake(Object item) {
         if (item != null) {
             // No store-load fence between take's release store and afterRead's read of the
             // writer's wait, as in put.
@@ -107,8 +121,12 @@ final class ItemPipe extends ItemPipePad2 {
 
     /** Reader's thread: takes the head item, waking nobody (that is {@link #poll}'s part), or returns {@code null}. */
     Object take() {
+        return take(false);
+    }
+
+    private Object take(boolean batched) {
         long c = consumerIndex;
-        if (c >= producedSeen && !refresh(c)) {
+        if (c >= producedSeen && !(refresh(c) && (!batched || holdsBatch()))) {
             return null;
         }
         int slot = (int) c & mask;
@@ -171,6 +189,28 @@ final class ItemPipe extends ItemPipePad2 {
     void republishReads() {
         // Volatile, as republishWrites, for a writer waiting for room.
         CONSUMER_INDEX.setVolatile(this, consumerIndex);
+    }
+
+    /** Items (or free slots) worth waiting for: a few cache lines of slots, or half a small pipe. */
+    int batch() {
+        return Math.max(1, Math.min(capacity / 2, BATCH));
+    }
+
+    private static final int BATCH = 64;
+
+    @Override
+    public boolean readyForBatch() {
+        // Room for a batch, or no more room soon: the reader's thread waits (on something else).
+        return dead() || capacity - size() >= batch() || (hasRoom() && reader.threadWaits());
+    }
+
+    /**
+     * Reader's thread, after a look at the writer's index: whether the pipe holds a batch, or
+     * items and no more to come soon (the writer's thread waits, or the writer has closed the pipe).
+     */
+    boolean holdsBatch() {
+        long n = producedSeen - consumerIndex;
+        return n >= batch() || (n > 0 && (closed() || writer.threadWaits()));
     }
 
     @Override

@@ -66,6 +66,13 @@ final class StreamRun implements Runnable {
      * another blocker; cleared under the run's lock once the wait is {@link #confirmed}.
      */
     volatile Blocker waitingOn;
+    /**
+     * What this stream waits for while it yields before announcing a wait ({@link #await}) or for a
+     * batch ({@link #awaitBatch}), or {@code null}: to the run it is still running, but the other
+     * side of a pipe need not wait for it to make a batch ({@link #threadWaits()}). Volatile, read
+     * by other streams; written twice per wait, never per item.
+     */
+    volatile Blocker yieldingOn;
     /** Guarded by the run's lock: {@code waitingOn} is confirmed and counted as blocked. */
     boolean confirmed;
 
@@ -229,7 +236,10 @@ final class StreamRun implements Runnable {
         // Before we stop making progress: a partner parked on a pipe we made ready must not wait
         // through our yields (it may be what we wait for, as a writer broadcasting to us twice).
         wakePartners();
-        if (yieldUntilReady(blocker)) {
+        yieldingOn = blocker;
+        boolean ready = yieldUntilReady(blocker);
+        yieldingOn = null;
+        if (ready) {
             return;
         }
         waitingOn = blocker;
@@ -276,7 +286,50 @@ final class StreamRun implements Runnable {
     private static boolean yieldUntilReady(Blocker blocker) {
         for (int i = 0; i < YIELDS; i++) {
             Thread.yield();
-            if (blocker.ready()) {
+            if (blocker.readyForBatch()) {
+                return true;
+            }
+        }
+        return blocker.ready();
+    }
+
+    /**
+     * On this stream's thread, which found fewer items than a batch on {@code blocker} while their
+     * writer is at work: yields a few times, until the writer has written a batch or waits itself
+     * ({@link Blocker#readyForBatch()}). Announces no wait: to the others this stream still runs.
+     * The caller takes what there is afterwards, a batch or not, so an item waits at most a few
+     * yields for the ones after it.
+     */
+    void awaitBatch(Blocker blocker) {
+        checkNotStopping();
+        wakePartners();
+        yieldingOn = blocker;
+        for (int i = 0; i < BATCH_YIELDS; i++) {
+            Thread.yield();
+            if (blocker.readyForBatch()) {
+                break;
+            }
+        }
+        yieldingOn = null;
+    }
+
+    /** How many times a stream yields at most while waiting for a batch ({@link #awaitBatch}). */
+    private static final int BATCH_YIELDS = 4;
+
+    /**
+     * Whether the thread this stream runs on waits in mimo now, yielding or parked, as its own
+     * stream or as a step fused onto it: then it adds to (or takes from) none of its pipes until
+     * someone else moves. Read by the other side of a pipe waiting for a batch
+     * ({@link Blocker#readyForBatch()}); a stale answer only delays that side by a few yields.
+     */
+    boolean threadWaits() {
+        StreamRun thread = host;
+        if (thread.yieldingOn != null || thread.waitingOn != null) {
+            return true;
+        }
+        for (int i = 0, n = thread.fusedOnThread.size(); i < n; i++) {
+            StreamRun step = thread.fusedOnThread.get(i);
+            if (step.yieldingOn != null || step.waitingOn != null) {
                 return true;
             }
         }
