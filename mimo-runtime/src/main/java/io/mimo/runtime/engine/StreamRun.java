@@ -281,7 +281,9 @@ final class StreamRun implements Runnable {
      * microseconds (a lock, a timer, an unpark), about what these yields cost when nobody else
      * runs. Spinning in place (onSpinWait) was measured slower: each look pulls the partner's
      * index's cache line away from it, while a yield lets it work through a batch meanwhile.
-     * Nothing is published: to the others this stream is still running, so nobody needs to wake it.
+     * While yielding it waits for a batch ({@link Blocker#readyForBatch()}); after the last yield
+     * it settles for what {@link Blocker#ready()} says. Nothing is published but
+     * {@link #yieldingOn}: to the run this stream is still running, so nobody needs to wake it.
      */
     private static boolean yieldUntilReady(Blocker blocker) {
         for (int i = 0; i < YIELDS; i++) {
