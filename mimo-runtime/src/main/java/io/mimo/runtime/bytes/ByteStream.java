@@ -435,7 +435,25 @@ public final class ByteStream {
             throw new IndexOutOfBoundsException("indexOf range [" + fromIndex + ", " + toIndex + ") is not a range");
         }
         toIndex = Math.min(toIndex, byteCount);
-        long start = 0; // index of the current view's first byte
+        if (fromIndex >= toIndex) return -1;
+        if (fromIndex > byteCount / 2) {
+            // Nearer the tail: reach fromIndex walking back, so that a search resuming near the end
+            // (readLine waiting for the rest of a line that arrives in many small views) costs the
+            // views it searches, not every view before them.
+            List<ByteBuffer> tail = new ArrayList<>();
+            long start = byteCount;
+            for (var back = views.descendingIterator(); start > fromIndex; ) {
+                ByteBuffer view = back.next();
+                tail.add(view);
+                start -= view.remaining();
+            }
+            return indexOf(b, fromIndex, toIndex, start, tail.reversed());
+        }
+        return indexOf(b, fromIndex, toIndex, 0, views);
+    }
+
+    /** {@link #indexOf(byte, long, long)} in {@code views}, whose first byte is the stream's byte {@code start}. */
+    private static long indexOf(byte b, long fromIndex, long toIndex, long start, Iterable<ByteBuffer> views) {
         for (ByteBuffer view : views) {
             if (start >= toIndex) break;
             long end = start + view.remaining();

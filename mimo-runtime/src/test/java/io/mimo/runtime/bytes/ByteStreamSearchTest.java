@@ -116,6 +116,29 @@ class ByteStreamSearchTest {
     }
 
     @Test
+    void indexOfFromEveryIndexFindsWhatANaiveSearchFinds() {
+        // A search starting in the second half walks back from the tail to its first view; one in
+        // the first half walks forward from the head: both must land on the same bytes.
+        ByteStream stream = new ByteStream();
+        byte[] all = new byte[0];
+        for (int length : new int[] {3, 1, 0, 9, 2, 17, 1, 1, 8, 5, 0, 12, 1}) {
+            byte[] content = filled(length, (byte) 0x0B);
+            for (int i = 0; i < length; i += 4) {
+                content[i] = '\n';
+            }
+            stream.writeView(ByteBuffer.wrap(content));
+            all = concat(all, content);
+        }
+        for (int from = 0; from <= all.length; from++) {
+            for (int to = from; to <= all.length + 1; to++) {
+                long expected = naiveIndexOf(all, (byte) '\n', from);
+                long within = expected >= 0 && expected < to ? expected : -1;
+                assertEquals(within, stream.indexOf((byte) '\n', from, to), "indexOf('\\n', " + from + ", " + to + ")");
+            }
+        }
+    }
+
+    @Test
     void readLineFindsTheNewlineAtEveryOffsetOfAView() {
         for (Kind kind : Kind.values()) {
             for (byte filler : new byte[] {'a', 0x0B, (byte) 0x8A, (byte) 0xFF, 0x00, 0x09}) {
