@@ -204,7 +204,7 @@ final class StreamRun implements Runnable {
      * On this stream's thread: waits until {@code blocker} is ready, or someone who made it ready
      * wakes us. Callers loop on their own condition, so returning early is harmless.
      *
-     * <p>First we yield a little ({@link #yieldUntilReady}): the partner is most likely running
+     * <p>First we yield a little ({@link #yieldForBatch}): the partner is most likely running
      * and about to make the blocker ready, and parking and waking cost microseconds. Then we wait.
      *
      * <p>Race-freedom. The deadlock detector must never count a stream as blocked while a wake-up
@@ -236,10 +236,7 @@ final class StreamRun implements Runnable {
         // Before we stop making progress: a partner parked on a pipe we made ready must not wait
         // through our yields (it may be what we wait for, as a writer broadcasting to us twice).
         wakePartners();
-        yieldingOn = blocker;
-        boolean ready = yieldUntilReady(blocker);
-        yieldingOn = null;
-        if (ready) {
+        if (yieldForBatch(blocker, YIELDS) || blocker.ready()) {
             return;
         }
         waitingOn = blocker;
@@ -271,28 +268,35 @@ final class StreamRun implements Runnable {
     private static final long FIRST_RECHECK_NANOS = 100_000;
     private static final long LAST_RECHECK_NANOS = 100_000_000;
 
-    /** How many times a stream yields, looking again each time, before it announces a wait. */
+    /** How many times a stream yields, looking again each time, before it announces a wait ({@link #await}). */
     private static final int YIELDS = 32;
 
     /**
-     * Before announcing a wait: looks at {@code blocker} again a few times, giving the carrier to
-     * another virtual thread between looks. The partner is most likely running, on another carrier
+     * Before announcing a wait, or while waiting for a batch: looks at {@code blocker} again up to
+     * {@code times} times, giving the carrier to another virtual thread between looks. The partner is most likely running, on another carrier
      * or waiting for this one, and about to make the blocker ready; parking and being woken costs
      * microseconds (a lock, a timer, an unpark), about what these yields cost when nobody else
      * runs. Spinning in place (onSpinWait) was measured slower: each look pulls the partner's
      * index's cache line away from it, while a yield lets it work through a batch meanwhile.
-     * While yielding it waits for a batch ({@link Blocker#readyForBatch()}); after the last yield
-     * it settles for what {@link Blocker#ready()} says. Nothing is published but
-     * {@link #yieldingOn}: to the run this stream is still running, so nobody needs to wake it.
+     * It waits for a batch ({@link Blocker#readyForBatch()}); the caller settles for less after
+     * the last yield. Nothing is published but {@link #yieldingOn}: to the run this stream is
+     * still running, so nobody needs to wake it.
+     *
+     * @return whether a batch was ready
      */
-    private static boolean yieldUntilReady(Blocker blocker) {
-        for (int i = 0; i < YIELDS; i++) {
-            Thread.yield();
-            if (blocker.readyForBatch()) {
-                return true;
+    private boolean yieldForBatch(Blocker blocker, int times) {
+        yieldingOn = blocker;
+        try {
+            for (int i = 0; i < times; i++) {
+                Thread.yield();
+                if (blocker.readyForBatch()) {
+                    return true;
+                }
             }
+            return false;
+        } finally {
+            yieldingOn = null;
         }
-        return blocker.ready();
     }
 
     /**
@@ -305,14 +309,7 @@ final class StreamRun implements Runnable {
     void awaitBatch(Blocker blocker) {
         checkNotStopping();
         wakePartners();
-        yieldingOn = blocker;
-        for (int i = 0; i < BATCH_YIELDS; i++) {
-            Thread.yield();
-            if (blocker.readyForBatch()) {
-                break;
-            }
-        }
-        yieldingOn = null;
+        yieldForBatch(blocker, BATCH_YIELDS);
     }
 
     /** How many times a stream yields at most while waiting for a batch ({@link #awaitBatch}). */
@@ -326,16 +323,20 @@ final class StreamRun implements Runnable {
      */
     boolean threadWaits() {
         StreamRun thread = host;
-        if (thread.yieldingOn != null || thread.waitingOn != null) {
+        if (thread.waits()) {
             return true;
         }
         for (int i = 0, n = thread.fusedOnThread.size(); i < n; i++) {
-            StreamRun step = thread.fusedOnThread.get(i);
-            if (step.yieldingOn != null || step.waitingOn != null) {
+            if (thread.fusedOnThread.get(i).waits()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether this stream yields for, or waits on, a blocker now. */
+    private boolean waits() {
+        return yieldingOn != null || waitingOn != null;
     }
 
     /**
