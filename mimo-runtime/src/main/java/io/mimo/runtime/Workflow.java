@@ -1,14 +1,10 @@
 package io.mimo.runtime;
 
 import io.mimo.runtime.engine.Engine;
-import io.mimo.runtime.engine.Plan;
+import io.mimo.runtime.graph.WorkflowGraph;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -301,14 +297,32 @@ public final class Workflow {
      * @throws IllegalStateException listing every problem of the graph, before anything runs
      */
     public synchronized Execution start() {
-        List<String> problems = problems();
+        WorkflowGraph graph = graph();
+        started = true;
+        return Engine.start(graph, fusion);
+    }
+
+    /**
+     * A read-only view of this workflow's graph, for runners: its steps with their ports, its pipes
+     * with their capacities, and how to run each step. The local runner ({@link #run()}) runs from
+     * this same view. It is a snapshot: wiring the workflow afterwards does not change it.
+     *
+     * @throws IllegalStateException listing every problem of the graph, as {@link #start()} does
+     */
+    public synchronized WorkflowGraph graph() {
+        List<String> problems = new ArrayList<>();
+        if (started) {
+            problems.add("workflow '" + name + "' has already run: a workflow runs once; build a new one");
+        }
+        problems.addAll(membershipProblems());
+        WorkflowGraph graph = view();
+        problems.addAll(Engine.problems(graph));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("workflow '" + name + "' cannot run, "
                     + (problems.size() == 1 ? "1 problem" : problems.size() + " problems") + ":"
                     + problems.stream().map(p -> "\n  - " + p).collect(Collectors.joining()));
         }
-        started = true;
-        return Engine.start(plan());
+        return graph;
     }
 
     /** Whether {@link #start()} has started the workflow. */
@@ -316,25 +330,20 @@ public final class Workflow {
         return started;
     }
 
-    private List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        if (started) {
-            problems.add("workflow '" + name + "' has already run: a workflow runs once; build a new one");
-        }
-        problems.addAll(addProblems);
+    /** The view of the steps of this workflow and the pipes between them, checked or not. */
+    private WorkflowGraph view() {
+        return GraphViews.of(this, steps);
+    }
+
+    /**
+     * What breaks the rule that a workflow holds its steps and the pipes between them alone:
+     * steps added twice or belonging to another workflow, and pipes to or from a step that is in
+     * another workflow or in none. The graph's own shape is checked by the engine on the view.
+     */
+    private List<String> membershipProblems() {
+        List<String> problems = new ArrayList<>(addProblems);
         for (Step step : steps) {
             for (InPort<?> input : step.inputs()) {
-                if (input.wires().isEmpty()) {
-                    problems.add("step '" + step.name() + "': input '" + input.name()
-                            + "' is piped from nothing: pipe an output into it");
-                }
-                if (input.bytes() && input.wires().size() > 1) {
-                    problems.add("step '" + step.name() + "': byte input '" + input.name() + "' is piped from "
-                            + input.wires().size() + " outputs ("
-                            + input.wires().stream().map(w -> "'" + w.from() + "'").collect(Collectors.joining(", "))
-                            + "): a byte input takes exactly one pipe, as the bytes of several writers would"
-                            + " interleave meaninglessly; merge them upstream, or use an item input");
-                }
                 for (Wire wire : input.wires()) {
                     Step from = wire.from().step();
                     if (from.workflow() != this) {
@@ -344,10 +353,6 @@ public final class Workflow {
                 }
             }
             for (OutPort<?> output : step.outputs()) {
-                if (output.wires().isEmpty() && !output.discarded()) {
-                    problems.add("step '" + step.name() + "': output '" + output.name()
-                            + "' is piped to nothing: pipe it to an input, or call discard() on it");
-                }
                 for (Wire wire : output.wires()) {
                     Step to = wire.to().step();
                     if (to.workflow() != this) {
@@ -365,96 +370,6 @@ public final class Workflow {
         return owner == null
                 ? "'" + step.name() + "' is in no workflow: add it to workflow '" + name + "'"
                 : "'" + step.name() + "' is in workflow '" + owner.name() + "': pipes cannot cross workflows";
-    }
-
-    /**
-     * The element steps that run fused, each with the pipe that feeds it, in the order they were
-     * added: every {@link ElementStep} whose input is fed by exactly one pipe, from an item output
-     * of another step of this workflow, unless fusion is off. A cycle of such steps would leave
-     * none of them a thread to run on: the first of each cycle added runs unfused.
-     */
-    private Map<Step, Wire> fusedSteps() {
-        Map<Step, Wire> fused = new LinkedHashMap<>();
-        if (!fusion) {
-            return fused;
-        }
-        for (Step step : steps) {
-            if (step instanceof ElementStep<?> element && element.onlyInput().wires().size() == 1) {
-                Wire wire = element.onlyInput().wires().get(0);
-                Step from = wire.from().step();
-                if (!wire.from().bytes() && from != step && from.workflow() == this) {
-                    fused.put(step, wire);
-                }
-            }
-        }
-        for (Step step : steps) {
-            Set<Step> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Step s = step; fused.containsKey(s) && seen.add(s); ) {
-                s = fused.get(s).from().step();
-                if (s == step) {
-                    fused.remove(step);
-                    break;
-                }
-            }
-        }
-        return fused;
-    }
-
-    /** The steps fused into {@code host}, fed by it or by one another, upstream first. */
-    private static List<Step> fusedInto(Step host, Map<Step, Wire> fused) {
-        List<Step> chain = new ArrayList<>();
-        addFusedInto(host, fused, chain);
-        return chain;
-    }
-
-    private static void addFusedInto(Step step, Map<Step, Wire> fused, List<Step> chain) {
-        for (OutPort<?> output : step.outputs()) {
-            for (Wire wire : output.wires()) {
-                Step to = wire.to().step();
-                if (fused.get(to) == wire) {
-                    chain.add(to);
-                    addFusedInto(to, fused, chain);
-                }
-            }
-        }
-    }
-
-    private Plan plan() {
-        Map<Step, Wire> fused = fusedSteps();
-        Map<Step, Integer> index = new IdentityHashMap<>();
-        List<Plan.Node> nodes = new ArrayList<>();
-        List<Plan.Edge> edges = new ArrayList<>();
-        for (Step step : steps) {
-            index.put(step, nodes.size());
-            List<Plan.Port> inputs = step.inputs().stream()
-                    .map(p -> new Plan.Port(p, p.name(), p.bytes() ? Plan.Kind.BYTES : Plan.Kind.ITEMS, false))
-                    .toList();
-            List<Plan.Port> outputs = step.outputs().stream()
-                    .map(p -> new Plan.Port(p, p.name(), p.bytes() ? Plan.Kind.BYTES : Plan.Kind.ITEMS, p.discarded()))
-                    .toList();
-            nodes.add(new Plan.Node(step.name(), inputs, outputs, step::run,
-                    step instanceof ElementStep<?> element ? element::openForEngine : null));
-        }
-        for (Step step : steps) {
-            List<OutPort<?>> outputs = step.outputs();
-            for (int port = 0; port < outputs.size(); port++) {
-                for (Wire wire : outputs.get(port).wires()) {
-                    Step to = wire.to().step();
-                    edges.add(new Plan.Edge(index.get(step), port, index.get(to), indexOf(to.inputs(), wire.to()),
-                            wire.capacityIn(this), fused.get(to) == wire));
-                }
-            }
-        }
-        return new Plan(name, List.copyOf(nodes), List.copyOf(edges), growthLimit, byteGrowthLimit);
-    }
-
-    private static int indexOf(List<InPort<?>> ports, InPort<?> port) {
-        for (int i = 0; i < ports.size(); i++) {
-            if (ports.get(i) == port) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("port '" + port + "' is missing from its own step");
     }
 
     private void checkNotStarted(String what) {
@@ -498,86 +413,11 @@ public final class Workflow {
      *     inc.y      -&gt; sum.x     256 items
      *   fused: square, inc into range
      * </pre>
+     *
+     * Steps added twice and pipes that leave the workflow are noted under the first line.
      */
     @Override
     public synchronized String toString() {
-        Map<Step, Wire> fused = fusedSteps();
-        List<String[]> streams = new ArrayList<>();
-        for (Step step : steps) {
-            streams.add(new String[] {step.name(),
-                "in: " + portList(step.inputs().stream().map(InPort::label).toList()),
-                "out: " + portList(step.outputs().stream().map(OutPort::label).toList())});
-        }
-        List<String[]> pipes = new ArrayList<>();
-        for (Step step : steps) {
-            for (InPort<?> input : step.inputs()) {
-                if (input.wires().isEmpty()) {
-                    pipes.add(new String[] {"(nothing)", "-> " + input, "(input not piped)"});
-                }
-                for (Wire wire : input.wires()) {
-                    if (wire.from().step().workflow() != this) {
-                        pipes.add(new String[] {wire.from().toString(), "-> " + input,
-                            wire.capacityIn(this) + " " + wire.unit() + " (from outside this workflow)"});
-                    }
-                }
-            }
-            for (OutPort<?> output : step.outputs()) {
-                if (output.discarded()) {
-                    pipes.add(new String[] {output.toString(), "-> (discarded)", ""});
-                } else if (output.wires().isEmpty()) {
-                    pipes.add(new String[] {output.toString(), "-> (nothing)", "(output not piped)"});
-                }
-                for (Wire wire : output.wires()) {
-                    pipes.add(new String[] {output.toString(), "-> " + wire.to(), fused.get(wire.to().step()) == wire
-                            ? "fused"
-                            : wire.capacityIn(this) + " " + wire.unit()
-                                    + (wire.to().step().workflow() != this ? " (to outside this workflow)" : "")});
-                }
-            }
-        }
-        long pipeCount = steps.stream().flatMap(s -> s.outputs().stream()).mapToLong(o -> o.wires().size()).sum();
-        StringBuilder picture = new StringBuilder("workflow '").append(name).append("': ")
-                .append(steps.size()).append(steps.size() == 1 ? " stream, " : " streams, ")
-                .append(pipeCount).append(pipeCount == 1 ? " pipe" : " pipes");
-        if (!addProblems.isEmpty()) {
-            addProblems.forEach(p -> picture.append("\n  (").append(p).append(')'));
-        }
-        appendTable(picture, "streams", streams);
-        appendTable(picture, "pipes", pipes);
-        for (Step step : steps) {
-            if (!fused.containsKey(step)) {
-                List<Step> chain = fusedInto(step, fused);
-                if (!chain.isEmpty()) {
-                    picture.append("\n  fused: ").append(chain.stream().map(Step::name).collect(Collectors.joining(", ")))
-                            .append(" into ").append(step.name());
-                }
-            }
-        }
-        return picture.toString();
-    }
-
-    private static String portList(List<String> labels) {
-        return labels.isEmpty() ? "-" : String.join(", ", labels);
-    }
-
-    private static void appendTable(StringBuilder out, String title, List<String[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        int columns = rows.get(0).length;
-        int[] widths = new int[columns];
-        for (String[] row : rows) {
-            for (int c = 0; c < columns; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
-            }
-        }
-        out.append("\n  ").append(title);
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder("\n    ");
-            for (int c = 0; c < columns; c++) {
-                line.append(c == columns - 1 ? row[c] : String.format("%-" + widths[c] + "s  ", row[c]));
-            }
-            out.append(line.toString().stripTrailing());
-        }
+        return Engine.picture(view(), fusion, membershipProblems());
     }
 }

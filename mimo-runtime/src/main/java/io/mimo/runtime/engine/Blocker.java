@@ -2,7 +2,7 @@ package io.mimo.runtime.engine;
 
 /**
  * What a stream can block on: room in a pipe, or an item (or the end) on an input. Every kind of
- * pipe blocks through {@link StreamRun#await(Blocker)} with one of these, so waiting, waking,
+ * pipe blocks through {@link RunningStream#await(Blocker)} with one of these, so waiting, waking,
  * stopping and deadlock detection work the same for all of them.
  */
 interface Blocker {
@@ -15,7 +15,7 @@ interface Blocker {
 
     /**
      * Whether the waiting stream could go on now with a batch of work, not a single item or slot:
-     * what it waits for while it yields, before it announces its wait ({@link StreamRun#await}).
+     * what it waits for while it yields, before it announces its wait ({@link RunningStream#await}).
      * The two sides of an item pipe that took turns item by item would both write the same cache
      * lines of slots, a transfer between cores per item; waiting a little for a batch (or until
      * the other side waits too, or ends, when no batch will come) lets each side work through

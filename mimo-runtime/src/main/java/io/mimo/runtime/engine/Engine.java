@@ -1,15 +1,27 @@
 package io.mimo.runtime.engine;
 
 import io.mimo.runtime.Execution;
+import io.mimo.runtime.graph.WorkflowGraph;
+import java.util.List;
 
-/** Internal: the engine's entry point. Not API. */
+/** Internal: the local runner's entry points, for {@code io.mimo.runtime.Workflow}. Not API. */
 public final class Engine {
     private Engine() {}
 
-    /** Starts every stream of {@code plan} on a virtual thread of its own and returns at once. */
-    public static Execution start(Plan plan) {
-        Run run = new Run(plan);
-        run.start();
-        return run;
+    /** What is wrong with the shape of {@code graph} ({@link GraphCheck}); empty if it can run. */
+    public static List<String> problems(WorkflowGraph graph) {
+        return GraphCheck.problems(graph);
+    }
+
+    /** Starts every stream of {@code graph}, a checked one, on a virtual thread of its own, and returns at once. */
+    public static Execution start(WorkflowGraph graph, boolean fusion) {
+        Scheduler scheduler = new Scheduler(graph, Fusion.decide(graph, fusion));
+        scheduler.start();
+        return scheduler;
+    }
+
+    /** The picture of {@code graph} that {@code Workflow.toString()} prints, {@code notes} under its first line. */
+    public static String picture(WorkflowGraph graph, boolean fusion, List<String> notes) {
+        return Picture.draw(graph, Fusion.decide(graph, fusion), notes);
     }
 }

@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * the lowest stamp among the pipes' heads.
  *
  * <p>Lost wake-ups. Each side publishes its index with a release store and then reads whether the
- * other side waits ({@link StreamRun#waitingOn}), with no store-load fence between: a full fence
+ * other side waits ({@link RunningStream#waitingOn}), with no store-load fence between: a full fence
  * per item would cost more than the rest of the item's way (it waits for the store buffer to
  * drain, cache line transfers included). So a side that announces its wait while the other
  * publishes may see the old index, while the other sees no wait: the wake-up is missed, with the
- * pipe ready. {@link StreamRun#await} makes every such miss good: the side that missed it pays it
+ * pipe ready. {@link RunningStream#await} makes every such miss good: the side that missed it pays it
  * before it blocks itself (its {@link #republishWrites()}/{@link #republishReads()} store is
  * volatile: a true Dekker pair with the waiter's announce-then-re-check) and ends with volatile
  * stores too ({@link #close()}, {@link #kill()}); the deadlock detector, which sees every write
@@ -43,7 +43,7 @@ final class ItemPipe extends ItemPipePad2 {
         }
     }
 
-    ItemPipe(StreamRun writer, StreamRun reader, String name, int capacity, int growthLimit, AtomicLong sequence) {
+    ItemPipe(RunningStream writer, RunningStream reader, String name, int capacity, int growthLimit, AtomicLong sequence) {
         super(writer, reader, name, growthLimit, sequence);
         this.capacity = capacity;
         allocate(capacity);
@@ -157,7 +157,7 @@ final class ItemPipe extends ItemPipePad2 {
 
     @Override
     boolean hasRoom() {
-        // Volatile: the writer's re-check after it published that it waits (StreamRun.await); also
+        // Volatile: the writer's re-check after it published that it waits (RunningStream.await); also
         // read by the reader and, under the run's lock, by the deadlock detector. Changes nothing.
         return producerIndex - (long) CONSUMER_INDEX.getVolatile(this) < capacity;
     }

@@ -18,7 +18,7 @@ abstract class ItemPipeColdFields extends Pipe {
     /** Shared by the pipes of one fan-in input; {@code null} when the input has this pipe only. */
     final AtomicLong sequence;
 
-    ItemPipeColdFields(StreamRun writer, StreamRun reader, String name, int growthLimit, AtomicLong sequence) {
+    ItemPipeColdFields(RunningStream writer, RunningStream reader, String name, int growthLimit, AtomicLong sequence) {
         super(writer, reader, name, growthLimit);
         this.sequence = sequence;
     }
@@ -27,7 +27,7 @@ abstract class ItemPipeColdFields extends Pipe {
 abstract class ItemPipePad0 extends ItemPipeColdFields {
     long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p0a, p0b, p0c, p0d, p0e, p0f;
 
-    ItemPipePad0(StreamRun writer, StreamRun reader, String name, int growthLimit, AtomicLong sequence) {
+    ItemPipePad0(RunningStream writer, RunningStream reader, String name, int growthLimit, AtomicLong sequence) {
         super(writer, reader, name, growthLimit, sequence);
     }
 }
@@ -38,7 +38,7 @@ abstract class ItemPipeProducerFields extends ItemPipePad0 {
     /** Writer-only cache: the writer may write below this index without looking at the reader. */
     long producerLimit;
 
-    ItemPipeProducerFields(StreamRun writer, StreamRun reader, String name, int growthLimit, AtomicLong sequence) {
+    ItemPipeProducerFields(RunningStream writer, RunningStream reader, String name, int growthLimit, AtomicLong sequence) {
         super(writer, reader, name, growthLimit, sequence);
     }
 }
@@ -46,7 +46,7 @@ abstract class ItemPipeProducerFields extends ItemPipePad0 {
 abstract class ItemPipePad1 extends ItemPipeProducerFields {
     long p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e, p1f;
 
-    ItemPipePad1(StreamRun writer, StreamRun reader, String name, int growthLimit, AtomicLong sequence) {
+    ItemPipePad1(RunningStream writer, RunningStream reader, String name, int growthLimit, AtomicLong sequence) {
         super(writer, reader, name, growthLimit, sequence);
     }
 }
@@ -57,7 +57,7 @@ abstract class ItemPipeConsumerFields extends ItemPipePad1 {
     /** Reader-only cache: the reader may read below this index without looking at the writer. */
     long producedSeen;
 
-    ItemPipeConsumerFields(StreamRun writer, StreamRun reader, String name, int growthLimit, AtomicLong sequence) {
+    ItemPipeConsumerFields(RunningStream writer, RunningStream reader, String name, int growthLimit, AtomicLong sequence) {
         super(writer, reader, name, growthLimit, sequence);
     }
 }
@@ -65,7 +65,7 @@ abstract class ItemPipeConsumerFields extends ItemPipePad1 {
 abstract class ItemPipePad2 extends ItemPipeConsumerFields {
     long p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p2a, p2b, p2c, p2d, p2e, p2f;
 
-    ItemPipePad2(StreamRun writer, StreamRun reader, String name, int growthLimit, AtomicLong sequence) {
+    ItemPipePad2(RunningStream writer, RunningStream reader, String name, int growthLimit, AtomicLong sequence) {
         super(writer, reader, name, growthLimit, sequence);
     }
 }

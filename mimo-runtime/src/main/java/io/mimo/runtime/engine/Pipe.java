@@ -21,13 +21,13 @@ package io.mimo.runtime.engine;
  * {@link #grow(int)}, {@link #size()}, {@link #capacity()} and {@link #unit()} (and may mark the
  * end of its data structure's stream in {@link #closing()}), calls
  * {@code awaitRoom}/{@code afterWrite} around its writes and {@code afterRead} after its reads,
- * and makes its reading end a {@link Blocker} that waits through {@link StreamRun#await(Blocker)}.
- * {@link Wiring} creates it and registers it with {@link StreamRun#writesTo(Pipe)} and
- * {@link StreamRun#readsFrom(Pipe)}, so that its streams close and kill it when they end.
+ * and makes its reading end a {@link Blocker} that waits through {@link RunningStream#await(Blocker)}.
+ * {@link Wiring} creates it and registers it with {@link RunningStream#writesTo(Pipe)} and
+ * {@link RunningStream#readsFrom(Pipe)}, so that its streams close and kill it when they end.
  */
 abstract class Pipe implements Blocker {
-    final StreamRun writer;
-    final StreamRun reader;
+    final RunningStream writer;
+    final RunningStream reader;
     /** {@code "source.out -> join.left"}. */
     final String name;
     /** Units up to which deadlock resolution may grow this pipe: the workflow's limit for its kind. */
@@ -36,11 +36,11 @@ abstract class Pipe implements Blocker {
     private Blocker readerEnd;
 
     // Both flags are written once, by one side, and read by the other; volatile because each is
-    // the store half of a Dekker pair with the other side's StreamRun.waitingOn (see StreamRun.await).
+    // the store half of a Dekker pair with the other side's RunningStream.waitingOn (see RunningStream.await).
     private volatile boolean closed;
     private volatile boolean dead;
 
-    Pipe(StreamRun writer, StreamRun reader, String name, int growthLimit) {
+    Pipe(RunningStream writer, RunningStream reader, String name, int growthLimit) {
         this.writer = writer;
         this.reader = reader;
         this.name = name;
@@ -71,7 +71,7 @@ abstract class Pipe implements Blocker {
      * Called only while every live stream is counted blocked (so neither side changes the pipe),
      * under the run's lock; both sides resume through that lock, which publishes what this changed.
      * A counted side may meanwhile look at its blocker by itself (the timed re-check of
-     * {@link StreamRun#await}): that reads indices, flags and the capacity only, and it acts on
+     * {@link RunningStream#await}): that reads indices, flags and the capacity only, and it acts on
      * what it saw only after taking the lock.
      */
     abstract boolean grow(int limit);
@@ -103,7 +103,7 @@ abstract class Pipe implements Blocker {
     /** Writer's thread, after publishing data: wakes the reader if it waits for data. */
     final void afterWrite() {
         if (reader.waitingOn == readerEnd) {
-            reader.run.wake(reader, readerEnd);
+            reader.scheduler.wake(reader, readerEnd);
         }
     }
 
@@ -111,13 +111,13 @@ abstract class Pipe implements Blocker {
      * Reader's thread, after consuming data: wakes the writer if it waits for room here, once the
      * pipe is half empty, so that a slow reader does not wake its writer for every item. Until
      * then the reader owes the wake-up: it pays it before it blocks itself
-     * ({@link #wakeWriterIfRoom()} from {@link StreamRun#await}) or ends ({@link #kill()}), so that
+     * ({@link #wakeWriterIfRoom()} from {@link RunningStream#await}) or ends ({@link #kill()}), so that
      * the writer is never counted blocked while this pipe has room, and no deadlock is found that
      * is not one.
      */
     final void afterRead() {
         if (writer.waitingOn == this && size() <= capacity() / 2) {
-            writer.run.wake(writer, this);
+            writer.scheduler.wake(writer, this);
         }
     }
 
@@ -125,7 +125,7 @@ abstract class Pipe implements Blocker {
     final void wakeWriterIfRoom() {
         republishReads();
         if (writer.waitingOn == this && hasRoom()) {
-            writer.run.wake(writer, this);
+            writer.scheduler.wake(writer, this);
         }
     }
 
@@ -133,7 +133,7 @@ abstract class Pipe implements Blocker {
     final void wakeReaderIfData() {
         republishWrites();
         if (reader.waitingOn == readerEnd && size() > 0) {
-            reader.run.wake(reader, readerEnd);
+            reader.scheduler.wake(reader, readerEnd);
         }
     }
 
@@ -151,7 +151,7 @@ abstract class Pipe implements Blocker {
     /** Reader's thread: a waiting writer goes on (the pipe died). */
     final void wakeWriter() {
         if (writer.waitingOn == this) {
-            writer.run.wake(writer, this);
+            writer.scheduler.wake(writer, this);
         }
     }
 

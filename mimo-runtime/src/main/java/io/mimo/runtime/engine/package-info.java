@@ -1,20 +1,29 @@
 /**
- * Internal: the engine that runs a {@link io.mimo.runtime.Workflow}. Nothing here is API; its
- * types are public only so that {@code io.mimo.runtime} can hand it a {@link io.mimo.runtime.engine.Plan},
- * and may change in any release.
+ * Internal: the local runner, which runs a {@link io.mimo.runtime.graph.WorkflowGraph} on this JVM.
+ * Nothing here is API; the module does not export this package, and {@link
+ * io.mimo.runtime.engine.Engine} is public only for {@code io.mimo.runtime.Workflow}.
  *
- * <p>A run is one {@code StreamRun} per stream, each on a virtual thread, joined by {@code Pipe}s:
- * one bounded, single-writer, single-reader pipe per (output, input) pair, of the kind of its input:
- * an {@code ItemPipe} (bounded in items) into an item input, a {@code StreamBytePipe} (bounded in
- * bytes, holding its bytes in the library's {@code BytePipe}) into a byte input. An output
- * broadcasts to its pipes; an item input merges its pipes in arrival order; a byte input has one. Blocking (a full pipe, an empty input) goes
- * through one protocol ({@code StreamRun.await}/{@code Run.wake}) that also counts blocked streams,
- * which is how deadlocks are detected and, when bounded pipes caused them, resolved by growing a pipe.
+ * <p>Where things are:
+ * <ul>
+ *   <li>Planning: {@code GraphCheck} (what stops a graph from running), {@code Fusion} (which
+ *       element steps run fused), {@code Picture} (the text picture of a graph).</li>
+ *   <li>Running: {@code Scheduler} (threads, who is blocked, deadlock detection and pipe growth,
+ *       failure and cancellation: the {@code Execution}), {@code Wiring} (streams and pipes from a
+ *       graph), {@code RunningStream} (one stream: its waits, through one protocol,
+ *       {@code RunningStream.await}/{@code Scheduler.wake}), {@code ThreadedStream} (one with a
+ *       thread) and {@code FusedStep} (an element step called on its feeder's thread).</li>
+ *   <li>Pipes: {@code Pipe} (what every kind shares: end, death, waiting for room or data),
+ *       {@code ItemPipe} (a bounded single-writer single-reader ring of items; its field layout in
+ *       {@code ItemPipeLayout}), {@code ByteInputPipe} (a pipe into a byte input, bounded in bytes,
+ *       holding them in the library's {@code BytePipe}).</li>
+ *   <li>Port ends, what a stream's body reads and writes ({@code StreamEnds}): {@code ItemInputEnd}
+ *       (one pipe or several merged in arrival order), {@code ItemOutputEnd} (broadcast to pipes
+ *       and fused steps), {@code FusedOutputEnd} (an output whose only reader is a fused step),
+ *       {@code ByteInputEnd}, {@code ByteOutputEnd}.</li>
+ * </ul>
  *
- * <p>An element step fed by one pipe from an item output is fused ({@code Plan.Edge.fused()}): it
- * has a {@code StreamRun} but no thread and no pipe in; the writer's output calls its handler
- * ({@code ItemOutput} among other readers, {@code FusedOutput} when it is the only one), on the
- * thread of the stream at the head of its chain, its host. See {@code StreamRun} for how its
- * failures, end, death and waits stay its own.
+ * <p>A stream waits on a {@code Blocker} (room in a pipe, or data on an input), and is ended by a
+ * {@code Signal} (the run stops, or every reader of its outputs has ended) that is never reported
+ * as a failure.
  */
 package io.mimo.runtime.engine;

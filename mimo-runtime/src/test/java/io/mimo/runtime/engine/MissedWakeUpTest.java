@@ -196,7 +196,7 @@ class MissedWakeUpTest {
         execution.await();
     }
 
-    /** Waits until the stream on {@code thread} has parked in {@code StreamRun.await}: it is then counted blocked. */
+    /** Waits until the stream on {@code thread} has parked in {@code RunningStream.await}: it is then counted blocked. */
     static void awaitCountedBlocked(AtomicReference<Thread> thread) throws InterruptedException {
         // A waiting stream parks with a timeout (its own re-check); nothing else in these tests does.
         while (thread.get() == null || thread.get().getState() != Thread.State.TIMED_WAITING) {

@@ -9,29 +9,29 @@ import java.nio.ByteBuffer;
  * and drops what it is given.
  *
  * <p>An output of {@code ByteBuffer}s may also pipe into byte inputs: each item pushed is then
- * handed to those {@link StreamBytePipe}s as a view (no copy), after the item pipes.
+ * handed to those {@link ByteInputPipe}s as a view (no copy), after the item pipes.
  *
- * <p>Element steps fused into this output ({@link StreamRun#deliver(Object)}) get each item last,
+ * <p>Element steps fused into this output ({@link FusedStep#deliver(Object)}) get each item last,
  * by a call on the writer's thread, in wiring order; a dead one no longer counts as delivered to.
  */
-final class ItemOutput<T> implements Output<T> {
-    private final StreamRun writer;
+final class ItemOutputEnd<T> implements Output<T> {
+    private final RunningStream writer;
     private final String name;
     private final boolean discarded;
     private ItemPipe[] pipes = new ItemPipe[0];
-    private StreamBytePipe[] bytePipes = new StreamBytePipe[0];
-    private StreamRun[] fused = new StreamRun[0];
+    private ByteInputPipe[] bytePipes = new ByteInputPipe[0];
+    private FusedStep[] fused = new FusedStep[0];
     /** The only target, when it is one item pipe: the common case, without loops. */
     private ItemPipe single;
 
-    ItemOutput(StreamRun writer, String name, boolean discarded) {
+    ItemOutputEnd(RunningStream writer, String name, boolean discarded) {
         this.writer = writer;
         this.name = name;
         this.discarded = discarded;
     }
 
     /** Set once, while wiring. */
-    void writeTo(ItemPipe[] pipes, StreamBytePipe[] bytePipes, StreamRun[] fused) {
+    void writeTo(ItemPipe[] pipes, ByteInputPipe[] bytePipes, FusedStep[] fused) {
         this.pipes = pipes;
         this.bytePipes = bytePipes;
         this.fused = fused;
@@ -61,7 +61,7 @@ final class ItemOutput<T> implements Output<T> {
         if (bytePipes.length != 0) {
             delivered |= writeBytes(item);
         }
-        for (StreamRun step : fused) {
+        for (FusedStep step : fused) {
             delivered |= step.deliver(item);
         }
         if (!delivered) {
@@ -70,7 +70,7 @@ final class ItemOutput<T> implements Output<T> {
     }
 
     /** What pushing {@code null} to output {@code name} of {@code writer} throws. */
-    static NullPointerException nullItem(StreamRun writer, String name) {
+    static NullPointerException nullItem(RunningStream writer, String name) {
         return new NullPointerException("stream '" + writer.name + "' pushed null to output '" + name
                 + "': items must not be null");
     }
@@ -81,7 +81,7 @@ final class ItemOutput<T> implements Output<T> {
                     + " to output '" + name + "', which pipes into a byte input: push ByteBuffers only");
         }
         boolean delivered = false;
-        for (StreamBytePipe pipe : bytePipes) {
+        for (ByteInputPipe pipe : bytePipes) {
             delivered |= pipe.write(view);
         }
         return delivered;

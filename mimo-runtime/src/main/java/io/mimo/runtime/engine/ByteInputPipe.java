@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
  * try-operations: so views, lines, capacity and the start of a waiting line are handled by one
  * piece of code for both, and only the waiting differs. Here a writer waits for room through
  * {@link #awaitRoom()} (this pipe is its {@link Blocker}), and the reader waits on its
- * {@link StreamByteInput}, both through {@link StreamRun#await}; the {@code BytePipe}'s own
+ * {@link ByteInputEnd}, both through {@link RunningStream#await}; the {@code BytePipe}'s own
  * conditions are never waited on.
  *
  * <p>Capacity is as in {@code BytePipe}: a write waits while the pipe holds its capacity or more,
@@ -20,9 +20,9 @@ import java.nio.ByteBuffer;
  * and the start of a line a reader waits to complete is not counted. Deadlock resolution doubles
  * the capacity like an item pipe's, up to the workflow's byte growth limit.
  *
- * <p>Race-freedom (see {@link StreamRun#await}): every access to the {@code BytePipe} takes its
+ * <p>Race-freedom (see {@link RunningStream#await}): every access to the {@code BytePipe} takes its
  * lock, and lock and unlock are synchronization actions, totally ordered with the volatile
- * accesses to {@link StreamRun#waitingOn}. A waker changes the pipe (lock, change, unlock) before
+ * accesses to {@link RunningStream#waitingOn}. A waker changes the pipe (lock, change, unlock) before
  * it reads {@code waitingOn}; a waiter publishes {@code waitingOn} before it re-checks the pipe
  * (lock, look, unlock). So either the waiter's look comes after the change, or the waker's read
  * comes after the waiter published: no wake-up is lost.
@@ -32,20 +32,20 @@ import java.nio.ByteBuffer;
  * {@link #dropData()} closes its reading side (bytes held are dropped, and a write racing with it
  * is refused, which counts as a write into a dead pipe: dropped).
  */
-final class StreamBytePipe extends Pipe {
+final class ByteInputPipe extends Pipe {
     private final BytePipe bytes;
     private int capacity;
 
     /**
      * @param portName the byte input's name, which {@code LineTooLongException} and the like name
      */
-    StreamBytePipe(StreamRun writer, StreamRun reader, String name, String portName, int capacity, int growthLimit) {
+    ByteInputPipe(RunningStream writer, RunningStream reader, String name, String portName, int capacity, int growthLimit) {
         super(writer, reader, name, growthLimit);
         this.capacity = capacity;
         this.bytes = new BytePipe("byte input '" + portName + "'", capacity, null);
     }
 
-    /** The reading side, for the {@link StreamByteInput} that reads this pipe. */
+    /** The reading side, for the {@link ByteInputEnd} that reads this pipe. */
     BytePipe.Source source() {
         return bytes.source();
     }

@@ -12,25 +12,25 @@ import java.nio.channels.ReadableByteChannel;
 import java.util.Objects;
 
 /**
- * The reading end of a byte input: exactly one {@link StreamBytePipe} (the workflow refuses a
+ * The reading end of a byte input: exactly one {@link ByteInputPipe} (the workflow refuses a
  * byte input fed by several pipes). It is the {@link Blocker} its stream waits on while the pipe
  * has nothing new for it: each read makes one attempt on the pipe, and waits only when that found
  * nothing (or no whole line).
  */
-final class StreamByteInput implements ByteInput, Blocker {
-    private final StreamRun reader;
+final class ByteInputEnd implements ByteInput, Blocker {
+    private final RunningStream reader;
     private final String name;
     /** Set once, while wiring. */
-    private StreamBytePipe pipe;
+    private ByteInputPipe pipe;
     private BytePipe.Source source;
 
-    StreamByteInput(StreamRun reader, String name) {
+    ByteInputEnd(RunningStream reader, String name) {
         this.reader = reader;
         this.name = name;
     }
 
     /** Set once, while wiring. */
-    void readFrom(StreamBytePipe pipe) {
+    void readFrom(ByteInputPipe pipe) {
         this.pipe = pipe;
         this.source = pipe.source();
         pipe.readBy(this);
@@ -133,14 +133,14 @@ final class StreamByteInput implements ByteInput, Blocker {
             public int read() throws IOException {
                 checkOpen();
                 one.clear();
-                return StreamByteInput.this.read(one) < 0 ? -1 : one.get(0) & 0xff;
+                return ByteInputEnd.this.read(one) < 0 ? -1 : one.get(0) & 0xff;
             }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 Objects.checkFromIndexSize(off, len, b.length);
                 checkOpen();
-                return len == 0 ? 0 : StreamByteInput.this.read(ByteBuffer.wrap(b, off, len));
+                return len == 0 ? 0 : ByteInputEnd.this.read(ByteBuffer.wrap(b, off, len));
             }
 
             @Override
@@ -196,7 +196,7 @@ final class StreamByteInput implements ByteInput, Blocker {
                 if (!open) {
                     throw new ClosedChannelException();
                 }
-                return StreamByteInput.this.read(dst);
+                return ByteInputEnd.this.read(dst);
             }
 
             @Override

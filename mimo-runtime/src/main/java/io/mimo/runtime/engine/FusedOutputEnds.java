@@ -8,13 +8,13 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
-/** Makes {@link FusedOutput}s, each of the copy of that class for its handler's class. */
-final class FusedOutputs {
-    private static final MethodType CONSTRUCTOR = MethodType.methodType(void.class, StreamRun.class, String.class,
-            StreamRun.class, ElementStep.ItemHandler.class);
+/** Makes {@link FusedOutputEnd}s, each of the copy of that class for its handler's class. */
+final class FusedOutputEnds {
+    private static final MethodType CONSTRUCTOR = MethodType.methodType(void.class, RunningStream.class, String.class,
+            FusedStep.class, ElementStep.ItemHandler.class);
     private static final byte[] TEMPLATE = template();
 
-    /** The constructor of the copy of {@link FusedOutput} for each class of handler. */
+    /** The constructor of the copy of {@link FusedOutputEnd} for each class of handler. */
     private static final ClassValue<MethodHandle> COPIES = new ClassValue<>() {
         @Override
         protected MethodHandle computeValue(Class<?> handlerClass) {
@@ -30,9 +30,9 @@ final class FusedOutputs {
         }
     };
 
-    private FusedOutputs() {}
+    private FusedOutputEnds() {}
 
-    /** A {@link FusedOutput} (of any copy) as its step sees it, to cut it when the step ends. */
+    /** A {@link FusedOutputEnd} (of any copy) as its step sees it, to cut it when the step ends. */
     interface Cut {
         /** Host's thread: the step has ended; what is pushed from now on is dropped. */
         void cut();
@@ -40,27 +40,27 @@ final class FusedOutputs {
 
     /**
      * The end of {@code writer}'s output {@code name}, whose only reader is {@code step}, fused,
-     * with {@code handler}: an instance of the copy of {@link FusedOutput} for the handler's class.
+     * with {@code handler}: an instance of the copy of {@link FusedOutputEnd} for the handler's class.
      */
     @SuppressWarnings("unchecked")
-    static <T> Output<T> of(StreamRun writer, String name, StreamRun step, ElementStep.ItemHandler<Object> handler) {
+    static <T> Output<T> of(RunningStream writer, String name, FusedStep step, ElementStep.ItemHandler<Object> handler) {
         try {
             return (Output<T>) COPIES.get(handler.getClass()).invoke(writer, name, step, handler);
         } catch (Throwable e) {
-            return new FusedOutput<>(writer, name, step, handler);
+            return new FusedOutputEnd<>(writer, name, step, handler);
         }
     }
 
     private static MethodHandle original() {
         try {
-            return MethodHandles.lookup().findConstructor(FusedOutput.class, CONSTRUCTOR);
+            return MethodHandles.lookup().findConstructor(FusedOutputEnd.class, CONSTRUCTOR);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("FusedOutput has no constructor of " + CONSTRUCTOR, e);
+            throw new IllegalStateException("FusedOutputEnd has no constructor of " + CONSTRUCTOR, e);
         }
     }
 
     private static byte[] template() {
-        try (InputStream in = FusedOutput.class.getResourceAsStream("FusedOutput.class")) {
+        try (InputStream in = FusedOutputEnd.class.getResourceAsStream("FusedOutputEnd.class")) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             return null;

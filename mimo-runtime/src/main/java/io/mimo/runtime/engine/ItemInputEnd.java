@@ -7,8 +7,8 @@ import java.util.NoSuchElementException;
  * The reading end of an item input: one pipe, or several merged in arrival order. It is the
  * {@link Blocker} its stream waits on while every pipe is empty and some is still open.
  */
-final class ItemInput<T> implements Input<T>, Blocker {
-    private final StreamRun reader;
+final class ItemInputEnd<T> implements Input<T>, Blocker {
+    private final RunningStream reader;
     private final String name;
     /** Set while wiring; an input is never left unpiped (the workflow refuses that). */
     private ItemPipe[] pipes = new ItemPipe[0];
@@ -17,7 +17,7 @@ final class ItemInput<T> implements Input<T>, Blocker {
     /** With several pipes: the pipe whose head {@link #peek()} returned, so the next take returns that same item. */
     private ItemPipe peeked;
 
-    ItemInput(StreamRun reader, String name) {
+    ItemInputEnd(RunningStream reader, String name) {
         this.reader = reader;
         this.name = name;
     }

@@ -2,6 +2,7 @@ package io.mimo.runtime.engine;
 
 import io.mimo.runtime.Execution;
 import io.mimo.runtime.WorkflowException;
+import io.mimo.runtime.graph.WorkflowGraph;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
@@ -16,16 +17,18 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One run of a workflow: its streams, their threads, and the scheduler state that only slow paths
+ * The scheduler of one run of a workflow: its streams, their threads, and the scheduler state that only slow paths
  * touch (who is blocked, why the run stopped). The fast paths of pipes never take {@link #lock}.
  *
- * <p>Fused element steps ({@link StreamRun#fused()}) are streams without a thread: they run on
+ * <p>Fused element steps ({@link FusedStep}) are streams without a thread: they run on
  * their host's, are not counted as live (a thread is), and may be the ones that wait, fail and
  * are named in messages.
  */
-final class Run implements Execution {
+final class Scheduler implements Execution {
     private final String workflow;
-    private final StreamRun[] streams;
+    private final RunningStream[] streams;
+    /** The streams with a thread of their own: every stream but the fused steps. */
+    private final ThreadedStream[] threaded;
     private final CountDownLatch ended;
 
     /** A ReentrantLock, not synchronized: virtual threads must not pin their carrier while waiting. */
@@ -43,32 +46,30 @@ final class Run implements Execution {
 
     private record Stop(String message, String stream, Throwable cause) {}
 
-    Run(Plan plan) {
-        this.workflow = plan.workflow();
-        this.streams = Wiring.wire(this, plan);
-        int threads = 0;
-        for (StreamRun stream : streams) {
-            threads += stream.fused() ? 0 : 1;
+    Scheduler(WorkflowGraph graph, Fusion fusion) {
+        this.workflow = graph.name();
+        this.streams = Wiring.wire(this, graph, fusion);
+        List<ThreadedStream> withThreads = new ArrayList<>();
+        for (RunningStream stream : streams) {
+            if (stream instanceof ThreadedStream threaded) {
+                withThreads.add(threaded);
+            }
         }
-        this.ended = new CountDownLatch(threads);
-        this.live = threads;
+        this.threaded = withThreads.toArray(ThreadedStream[]::new);
+        this.ended = new CountDownLatch(threaded.length);
+        this.live = threaded.length;
     }
 
     void start() {
-        for (StreamRun stream : streams) {
-            if (!stream.fused()) {
-                stream.thread = Thread.ofVirtual().name(workflow + "/" + stream.name).unstarted(stream);
-            }
+        for (ThreadedStream stream : threaded) {
+            stream.thread = Thread.ofVirtual().name(workflow + "/" + stream.name).unstarted(stream);
         }
-        for (StreamRun stream : streams) {
-            if (stream.fused()) {
+        for (RunningStream stream : streams) {
+            if (stream instanceof FusedStep) {
                 stream.thread = stream.host.thread;
             }
         }
-        for (StreamRun stream : streams) {
-            if (stream.fused()) {
-                continue;
-            }
+        for (ThreadedStream stream : threaded) {
             try {
                 stream.thread.start();
             } catch (Throwable t) {
@@ -82,7 +83,7 @@ final class Run implements Execution {
     // ---- called by streams, on their own threads ----------------------------------------------
 
     /** The stream's body returned or threw: report, disconnect, and count it out. */
-    void streamEnded(StreamRun stream, Throwable thrown) {
+    void streamEnded(RunningStream stream, Throwable thrown) {
         try {
             if (thrown != null && !endsQuietly(thrown)) {
                 failed(stream, thrown);
@@ -106,7 +107,7 @@ final class Run implements Execution {
     }
 
     /** {@code stream} (one with a thread, or a fused step on its host's) threw {@code thrown}, a genuine failure. */
-    void failed(StreamRun stream, Throwable thrown) {
+    void failed(RunningStream stream, Throwable thrown) {
         String reason = thrown.getMessage() != null ? thrown.getMessage() : thrown.getClass().getName();
         if (stop(new Stop("stream '" + stream.name + "' failed: " + reason, stream.name, thrown))) {
             return;
@@ -154,7 +155,7 @@ final class Run implements Execution {
      *     and must not park: nobody might wake it (a thread whose stream waits on itself, alone or
      *     through steps fused into it)
      */
-    boolean confirmBlocked(StreamRun stream, Blocker blocker) {
+    boolean confirmBlocked(RunningStream stream, Blocker blocker) {
         boolean deadlocked;
         lock.lock();
         try {
@@ -177,7 +178,7 @@ final class Run implements Execution {
     }
 
     /** {@code stream} stops waiting on {@code blocker} by itself: it is stopping, or found the blocker ready. */
-    void cancelWait(StreamRun stream, Blocker blocker) {
+    void cancelWait(RunningStream stream, Blocker blocker) {
         lock.lock();
         try {
             release(stream, blocker);
@@ -187,7 +188,7 @@ final class Run implements Execution {
     }
 
     /** {@code waker} made {@code blocker} ready: wakes {@code stream} if it still waits on it. */
-    void wake(StreamRun stream, Blocker blocker) {
+    void wake(RunningStream stream, Blocker blocker) {
         boolean woken;
         lock.lock();
         try {
@@ -201,7 +202,7 @@ final class Run implements Execution {
     }
 
     /** Lock held: ends {@code stream}'s wait on {@code blocker}, uncounting it; whether it waited. */
-    private boolean release(StreamRun stream, Blocker blocker) {
+    private boolean release(RunningStream stream, Blocker blocker) {
         if (!stream.clearWait(blocker)) {
             return false;
         }
@@ -227,9 +228,9 @@ final class Run implements Execution {
         }
         // Every live stream is counted blocked, and every write any of them made before it counted
         // itself is visible here, through this lock. A stream whose blocker is ready all the same
-        // lost its wake-up to an item pipe's fast path (see StreamRun.await): wake it, no deadlock.
+        // lost its wake-up to an item pipe's fast path (see RunningStream.await): wake it, no deadlock.
         boolean woke = false;
-        for (StreamRun stream : streams) {
+        for (RunningStream stream : streams) {
             Blocker blocker = stream.waitingOn;
             if (stream.confirmed && blocker != null && blocker.readyUnseen() && release(stream, blocker)) {
                 LockSupport.unpark(stream.thread);
@@ -240,7 +241,7 @@ final class Run implements Execution {
             return false;
         }
         Pipe smallest = null;
-        for (StreamRun stream : streams) {
+        for (RunningStream stream : streams) {
             if (stream.confirmed && stream.waitingOn instanceof Pipe pipe && pipe.capacity() < pipe.growthLimit
                     && (smallest == null || (long) pipe.capacity() * smallest.growthLimit
                             < (long) smallest.capacity() * pipe.growthLimit)) {
@@ -266,17 +267,17 @@ final class Run implements Execution {
         Pipe fullBytePipe = null;
         boolean waitsForBytes = false;
         String separator = "";
-        for (StreamRun stream : streams) {
+        for (RunningStream stream : streams) {
             Blocker blocker = stream.waitingOn;
             if (stream.confirmed && blocker != null) {
                 message.append(separator).append(stream.who()).append(' ').append(blocker.describeWait());
                 separator = "; ";
-                if (blocker instanceof StreamBytePipe pipe) {
+                if (blocker instanceof ByteInputPipe pipe) {
                     fullBytePipe = pipe;
                 } else if (blocker instanceof Pipe pipe) {
                     fullItemPipe = pipe;
                 }
-                waitsForBytes |= blocker instanceof StreamByteInput;
+                waitsForBytes |= blocker instanceof ByteInputEnd;
             }
         }
         if (fullItemPipe != null && fullBytePipe != null) {
@@ -299,8 +300,8 @@ final class Run implements Execution {
 
     private void interruptAll() {
         Thread self = Thread.currentThread();
-        for (StreamRun stream : streams) {
-            if (!stream.fused() && stream.thread != self) {
+        for (ThreadedStream stream : threaded) {
+            if (stream.thread != self) {
                 stream.thread.interrupt();
             }
         }
@@ -361,8 +362,8 @@ final class Run implements Execution {
     /** A stream awaiting its own workflow would wait for itself forever. */
     private void checkNotAStream() {
         Thread self = Thread.currentThread();
-        for (StreamRun stream : streams) {
-            if (!stream.fused() && stream.thread == self) {
+        for (ThreadedStream stream : threaded) {
+            if (stream.thread == self) {
                 throw new IllegalStateException("stream '" + stream.name + "' awaits its own workflow '" + workflow
                         + "': it would wait for itself forever");
             }
@@ -411,8 +412,8 @@ final class Run implements Execution {
     /** Every stream has counted itself out; its thread has at most a few instructions left. */
     private void joinAll() {
         boolean interrupted = false;
-        for (StreamRun stream : streams) {
-            while (!stream.fused() && stream.thread.isAlive()) {
+        for (ThreadedStream stream : threaded) {
+            while (stream.thread.isAlive()) {
                 try {
                     stream.thread.join();
                 } catch (InterruptedException e) {

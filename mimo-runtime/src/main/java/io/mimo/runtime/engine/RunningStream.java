@@ -1,7 +1,6 @@
 package io.mimo.runtime.engine;
 
-import io.mimo.runtime.ElementStep;
-import io.mimo.runtime.Output;
+import io.mimo.runtime.graph.StepView;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
@@ -12,74 +11,51 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One stream of a run: its body, its thread, its ports' ends, and what it waits on.
- *
- * <h2>Fused element steps</h2>
- * An element step fed by a fused edge ({@link Plan.Edge#fused()}) has a {@code StreamRun} too, for
- * its name, its context and its outputs' pipes, but no thread and no body run: its {@link #feeder}'s
- * output calls {@link #deliver(Object)} for each item, on the thread of its {@link #host}, the
- * stream at the head of its chain. That thread opens the fused steps before its body starts and
- * ends them when its body ends (their outputs close), so a fused step's failure, death (the
- * SIGPIPE rule) and end are its own, reached on the host's thread:
- *
- * <ul>
- *   <li>What its open or handler throws is classified at the call ({@link #threw(Throwable)}): a
- *       failure is reported under its name and the host stops through the usual stop signal; its
- *       death by SIGPIPE ends it and uncounts it from its feeder's live targets, which drops what it
- *       pushes to it from then on.</li>
- *   <li>Waiting: a fused step blocks on its own pipes through {@link #await(Blocker)} with its own
- *       {@link #waitingOn}, while its host's is {@code null}; a thread blocks on one blocker at a
- *       time, so the run still counts one blocked thread per live thread. It shares its host's
- *       deferred wake-ups, which are due whenever that thread blocks.</li>
- * </ul>
+ * One stream of a run, as the scheduler and the pipes see it: its name, its ports' ends, its
+ * pipes, and what it waits on. A {@link ThreadedStream} runs on a virtual thread of its own; a
+ * {@link FusedStep} is an element step called on the thread of the stream at the head of its
+ * chain, its {@link #host}, and waits, fails and ends as itself all the same.
  */
-final class StreamRun implements Runnable {
+abstract sealed class RunningStream permits ThreadedStream, FusedStep {
     private static final VarHandle WAITING_ON;
 
     static {
         try {
-            WAITING_ON = MethodHandles.lookup().findVarHandle(StreamRun.class, "waitingOn", Blocker.class);
+            WAITING_ON = MethodHandles.lookup().findVarHandle(RunningStream.class, "waitingOn", Blocker.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** What a fused step's {@link FusedOutput} calls once the step has ended: it drops the item. */
-    static final ElementStep.ItemHandler<Object> ENDED = item -> {
-        throw Signal.BrokenPipe.INSTANCE;
-    };
-
-    final Run run;
+    final Scheduler scheduler;
     final String name;
-    private final Plan.Body body;
-    final StreamContext context;
+    /** The ends of its ports, which its body or handler reads and writes. */
+    final StreamEnds ends;
     /** Every pipe out of this stream, of every kind: closed when it ends. */
-    private final List<Pipe> writes = new ArrayList<>();
+    final List<Pipe> writes = new ArrayList<>();
     /** Every pipe into this stream, of every kind: killed when it ends. */
-    private final List<Pipe> reads = new ArrayList<>();
-    /** Set once, before any thread starts. */
+    final List<Pipe> reads = new ArrayList<>();
+    /** The thread it runs on (its host's, for a fused step). Set once, before any thread starts. */
     Thread thread;
 
     /**
      * What this stream waits on, or {@code null} while it runs. Set by the stream itself; cleared
      * by compare-and-set, so that a late waker cannot clear a newer wait of the same stream with
-     * another blocker; cleared under the run's lock once the wait is {@link #confirmed}.
+     * another blocker; cleared under the scheduler's lock once the wait is {@link #confirmed}.
      */
     volatile Blocker waitingOn;
     /**
      * What this stream waits for while it yields before announcing a wait ({@link #await}) or for a
-     * batch ({@link #awaitBatch}), or {@code null}: to the run it is still running, but the other
-     * side of a pipe need not wait for it to make a batch ({@link #threadWaits()}). Volatile, read
-     * by other streams; written twice per wait, never per item.
+     * batch ({@link #awaitBatch}), or {@code null}: to the scheduler it is still running, but the
+     * other side of a pipe need not wait for it to make a batch ({@link #threadWaits()}). Volatile,
+     * read by other streams; written twice per wait, never per item.
      */
     volatile Blocker yieldingOn;
-    /** Guarded by the run's lock: {@code waitingOn} is confirmed and counted as blocked. */
+    /** Guarded by the scheduler's lock: {@code waitingOn} is confirmed and counted as blocked. */
     boolean confirmed;
 
     /** The item pipes among {@link #writes}: their readers may have missed a wake-up (see {@link ItemPipe}). */
     private final List<Pipe> itemWrites = new ArrayList<>();
-    /** For a stream with a thread: the element steps fused onto that thread, whose pushes it makes. */
-    private final List<StreamRun> fusedOnThread = new ArrayList<>();
 
     /**
      * Pipes out of this stream whose reader is still running, plus one per discarded output, plus
@@ -87,71 +63,22 @@ final class StreamRun implements Runnable {
      */
     private final AtomicInteger livePipes = new AtomicInteger();
 
-    /** The stream whose thread runs this one: itself, or for a fused step the head of its chain. Set while wiring. */
-    StreamRun host = this;
-    /** For a fused step: the stream whose output calls it; {@code null} for a stream with a thread. */
-    StreamRun feeder;
     /** Element steps fused into this stream's outputs, in wiring order. */
-    private final List<StreamRun> fusedTargets = new ArrayList<>();
-    /** For an element step: how to open its handler; {@code null} for other streams. */
-    private final Plan.Element element;
-    /** Fused, host's thread only: the handler, once opened. */
-    private ElementStep.ItemHandler<Object> handler;
-    /** Fused, host's thread only: ended (its outputs closed) or died; it takes no more items. */
-    private boolean ended;
-    /**
-     * Fused, when it is the only reader of its feeder's output: that output's port and its end,
-     * which {@link #open()} replaces with a {@link FusedOutput} calling the handler directly.
-     */
-    private Plan.Port soleReaderOfPort;
-    private ItemOutput<?> soleReaderOf;
-    /** Fused: the {@link FusedOutput} that calls this step's handler, if {@link #open()} made one. */
-    private FusedOutputs.Cut fusedEnd;
+    final List<FusedStep> fusedTargets = new ArrayList<>();
 
-    StreamRun(Run run, Plan.Node node) {
-        this.run = run;
-        this.name = node.name();
-        this.body = node.body();
-        this.element = node.element();
-        this.context = new StreamContext(this, node);
+    RunningStream(Scheduler scheduler, StepView step) {
+        this.scheduler = scheduler;
+        this.name = step.name();
+        this.ends = new StreamEnds(this, step);
     }
+
+    /** The stream whose thread runs this one: itself, or for a fused step the head of its chain. Set while wiring. */
+    ThreadedStream host;
 
     /** Wiring: {@code target}, an element step, is fused into one of this stream's outputs. */
-    void feeds(StreamRun target) {
-        if (target.element == null || target.feeder != null) {
-            throw new IllegalStateException("stream '" + target.name + "' cannot be fused into '" + name
-                    + "': only an element step fed by one pipe can");
-        }
+    final void feeds(FusedStep target) {
         fusedTargets.add(target);
         livePipes.incrementAndGet();
-        target.feeder = this;
-    }
-
-    /**
-     * Wiring, once every fused edge is known: a fused step runs on the thread of the stream at the
-     * head of its chain. {@code streams} bounds the walk, in case the plan had a cycle.
-     */
-    void fuse(int streams) {
-        StreamRun head = feeder;
-        for (int n = 0; head.feeder != null; n++) {
-            if (n > streams) {
-                throw new IllegalStateException("stream '" + name + "' is in a cycle of fused streams: none has a thread");
-            }
-            head = head.feeder;
-        }
-        host = head;
-        head.fusedOnThread.add(this);
-    }
-
-    /** Wiring: this fused step is the only reader of its feeder's output {@code port}, whose end is {@code end}. */
-    void soleReaderOf(Plan.Port port, ItemOutput<?> end) {
-        soleReaderOfPort = port;
-        soleReaderOf = end;
-    }
-
-    /** Whether this is a fused element step, with no thread of its own. */
-    boolean fused() {
-        return feeder != null;
     }
 
     /** Wiring: a discarded output, which pushes reach forever. */
@@ -190,7 +117,7 @@ final class StreamRun implements Runnable {
         boolean interrupted = Thread.currentThread().isInterrupted();
         // The run sets stopping before it interrupts, and an interrupt happens-before its
         // detection, so an interrupt from the run is always seen together with stopping.
-        if (run.stopping) {
+        if (scheduler.stopping) {
             throw Signal.Stopped.INSTANCE;
         }
         if (interrupted) {
@@ -246,18 +173,18 @@ final class StreamRun implements Runnable {
             WAITING_ON.compareAndSet(this, blocker, null);
             return;
         }
-        if (!run.confirmBlocked(this, blocker)) {
+        if (!scheduler.confirmBlocked(this, blocker)) {
             return;
         }
         long recheck = FIRST_RECHECK_NANOS;
         while (waitingOn == blocker) {
             LockSupport.parkNanos(blocker, recheck);
-            if (Thread.currentThread().isInterrupted() || run.stopping) {
-                run.cancelWait(this, blocker);
+            if (Thread.currentThread().isInterrupted() || scheduler.stopping) {
+                scheduler.cancelWait(this, blocker);
                 checkNotStopping();
             } else if (waitingOn == blocker && blocker.ready()) {
                 // A wake-up an item pipe's fast path missed (4): take it ourselves.
-                run.cancelWait(this, blocker);
+                scheduler.cancelWait(this, blocker);
                 return;
             }
             recheck = Math.min(2 * recheck, LAST_RECHECK_NANOS);
@@ -322,7 +249,7 @@ final class StreamRun implements Runnable {
      * ({@link Blocker#readyForBatch()}); a stale answer only delays that side by a few yields.
      */
     boolean threadWaits() {
-        StreamRun thread = host;
+        ThreadedStream thread = host;
         if (thread.waits()) {
             return true;
         }
@@ -335,7 +262,7 @@ final class StreamRun implements Runnable {
     }
 
     /** Whether this stream yields for, or waits on, a blocker now. */
-    private boolean waits() {
+    final boolean waits() {
         return yieldingOn != null || waitingOn != null;
     }
 
@@ -351,7 +278,7 @@ final class StreamRun implements Runnable {
      */
     private void wakePartners() {
         // A fused step pushes on its host's thread, so the thread that waits owes its steps' wake-ups too.
-        StreamRun thread = host;
+        ThreadedStream thread = host;
         for (int i = 0, n = thread.reads.size(); i < n; i++) {
             thread.reads.get(i).wakeWriterIfRoom();
         }
@@ -361,7 +288,7 @@ final class StreamRun implements Runnable {
         }
     }
 
-    private void wakeItemReaders() {
+    final void wakeItemReaders() {
         for (int i = 0, n = itemWrites.size(); i < n; i++) {
             itemWrites.get(i).wakeReaderIfData();
         }
@@ -372,132 +299,6 @@ final class StreamRun implements Runnable {
         return WAITING_ON.compareAndSet(this, blocker, null);
     }
 
-    @Override
-    public void run() {
-        Throwable thrown = null;
-        try {
-            if (!run.stopping) {
-                List<StreamRun> chain = fusedChain();
-                // Downstream first, so that what an open pushes finds its fused readers open.
-                for (int i = chain.size() - 1; i >= 0; i--) {
-                    chain.get(i).open();
-                }
-                body.run(context);
-                context.flushByteOutputs();
-                for (StreamRun step : chain) {
-                    step.flush();
-                }
-            }
-        } catch (Throwable t) {
-            thrown = t;
-        }
-        run.streamEnded(this, thrown);
-    }
-
-    /** The steps fused into this stream, directly or through one another, upstream first. */
-    List<StreamRun> fusedChain() {
-        List<StreamRun> chain = new ArrayList<>();
-        addFusedChain(chain);
-        return chain;
-    }
-
-    private void addFusedChain(List<StreamRun> chain) {
-        for (StreamRun target : fusedTargets) {
-            chain.add(target);
-            target.addFusedChain(chain);
-        }
-    }
-
-    /**
-     * Fused, on the host's thread before its body starts, and before its feeder opens (or, for the
-     * host, runs): opens the handler, and gives the feeder's output an end that calls it directly
-     * when this step is its only reader.
-     */
-    private void open() {
-        try {
-            handler = element.open(context);
-            if (soleReaderOf != null && !ended) {
-                Output<Object> end = FusedOutputs.of(feeder, soleReaderOf.name(), this, handler);
-                feeder.context.bind(soleReaderOfPort, end);
-                fusedEnd = (FusedOutputs.Cut) end;
-            }
-        } catch (Throwable t) {
-            threw(t);
-        }
-    }
-
-    /**
-     * Fused, called by the feeder's output on the host's thread: hands {@code item} to the handler.
-     *
-     * @return {@code false} if this step has died and dropped the item
-     */
-    boolean deliver(Object item) {
-        if (ended) {
-            return false;
-        }
-        // A chain that never blocks (it ends in a fused sink or discarded outputs) must still stop;
-        // its items all enter at its head.
-        if (feeder.feeder == null && run.stopping) {
-            throw Signal.Stopped.INSTANCE;
-        }
-        try {
-            handler.accept(item);
-            return true;
-        } catch (Throwable t) {
-            threw(t);
-            return false;
-        }
-    }
-
-    /** Fused, on the host's thread once its body has returned normally: flushes byte outputs, as a stream does at its end. */
-    private void flush() {
-        if (!ended) {
-            try {
-                context.flushByteOutputs();
-            } catch (Throwable t) {
-                threw(t);
-            }
-        }
-    }
-
-    /**
-     * Fused, on the host's thread: this step's open, handler or flush threw {@code thrown}. Returns
-     * if it died by the SIGPIPE rule (every reader of its outputs has ended): it ends, and its
-     * feeder drops what it pushes to it. Otherwise it throws {@link Signal.Stopped} to unwind the
-     * host: the run is stopping, and, unless that is what {@code thrown} said, {@code thrown} is
-     * reported as this step's failure.
-     */
-    void threw(Throwable thrown) {
-        if (ended && thrown == Signal.BrokenPipe.INSTANCE) {
-            // ENDED: its feeder, which reads other outputs too, pushes on.
-            return;
-        }
-        Signal signal = run.signalIn(thrown);
-        if (signal instanceof Signal.BrokenPipe) {
-            if (!ended) {
-                end();
-                feeder.pipeDied();
-            }
-            return;
-        }
-        if (signal == null) {
-            run.failed(this, thrown);
-        }
-        throw Signal.Stopped.INSTANCE;
-    }
-
-    /** Fused, on the host's thread: takes no more items and closes its outputs, and so ends the steps fused into them. */
-    private void end() {
-        if (!ended) {
-            ended = true;
-            if (fusedEnd != null) {
-                fusedEnd.cut();
-            }
-            writes.forEach(Pipe::close);
-            fusedTargets.forEach(StreamRun::end);
-        }
-    }
-
     /**
      * This stream's thread, at its end: closes its outputs and kills its inputs, waking who waits;
      * the steps fused into its outputs end too.
@@ -505,7 +306,7 @@ final class StreamRun implements Runnable {
     void disconnect() {
         writes.forEach(Pipe::close);
         reads.forEach(Pipe::kill);
-        fusedTargets.forEach(StreamRun::end);
+        fusedTargets.forEach(FusedStep::end);
     }
 
     /**
@@ -513,11 +314,11 @@ final class StreamRun implements Runnable {
      * thread's stream and the fused steps under way, {@code 'range' (running 'square', 'inc' fused)}.
      */
     String who() {
-        if (feeder == null) {
+        if (!(this instanceof FusedStep)) {
             return "'" + name + "'";
         }
         Deque<String> path = new ArrayDeque<>();
-        for (StreamRun step = this; step.feeder != null; step = step.feeder) {
+        for (RunningStream step = this; step instanceof FusedStep fused; step = fused.feeder) {
             path.addFirst("'" + step.name + "'");
         }
         return "'" + host.name + "' (running " + String.join(", ", path) + " fused)";

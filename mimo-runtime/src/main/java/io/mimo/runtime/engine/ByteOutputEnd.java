@@ -13,35 +13,35 @@ import java.util.Objects;
  * The writing end of a byte output: hands each view to every live pipe, in pipe order, waiting for
  * room in each (the slowest reader sets the pace). Each pipe keeps a slice of its own, so readers
  * share the bytes but never one another's positions. Pipes into byte inputs are
- * {@link StreamBytePipe}s; pipes into item inputs are {@link ItemPipe}s, which get each view as
+ * {@link ByteInputPipe}s; pipes into item inputs are {@link ItemPipe}s, which get each view as
  * one item. A discarded output has no pipes and drops what it is given.
  *
  * <p>What {@link #asOutputStream()} and {@link #asChannel()} copy is gathered in {@link #pending}
  * (chunks this end owns) and handed over once {@value #BATCH} bytes are pending, on
  * {@link #flush()}, before the next {@link #write(ByteBuffer)} (so bytes keep their order), and
- * when the stream's body returns ({@link StreamContext#flushByteOutputs()}).
+ * when the stream's body returns ({@link StreamEnds#flushByteOutputs()}).
  */
-final class StreamByteOutput implements ByteOutput {
+final class ByteOutputEnd implements ByteOutput {
     /** Bytes copied through the stream and channel views that are handed over at once. */
     static final int BATCH = 8192;
 
-    private final StreamRun writer;
+    private final RunningStream writer;
     private final String name;
     private final boolean discarded;
-    private StreamBytePipe[] bytePipes = new StreamBytePipe[0];
+    private ByteInputPipe[] bytePipes = new ByteInputPipe[0];
     private ItemPipe[] itemPipes = new ItemPipe[0];
     /** Bytes copied from the caller and not yet handed over. */
     private final ByteStream pending = new ByteStream();
     private final OutputStream pendingChunks = pending.asOutputStream();
 
-    StreamByteOutput(StreamRun writer, String name, boolean discarded) {
+    ByteOutputEnd(RunningStream writer, String name, boolean discarded) {
         this.writer = writer;
         this.name = name;
         this.discarded = discarded;
     }
 
     /** Set once, while wiring. */
-    void writeTo(StreamBytePipe[] bytePipes, ItemPipe[] itemPipes) {
+    void writeTo(ByteInputPipe[] bytePipes, ItemPipe[] itemPipes) {
         this.bytePipes = bytePipes;
         this.itemPipes = itemPipes;
     }
@@ -67,7 +67,7 @@ final class StreamByteOutput implements ByteOutput {
             return;
         }
         boolean delivered = false;
-        for (StreamBytePipe pipe : bytePipes) {
+        for (ByteInputPipe pipe : bytePipes) {
             delivered |= pipe.write(view);
         }
         for (ItemPipe pipe : itemPipes) {
@@ -138,13 +138,13 @@ final class StreamByteOutput implements ByteOutput {
             @Override
             public void flush() throws IOException {
                 checkOpen();
-                StreamByteOutput.this.flush();
+                ByteOutputEnd.this.flush();
             }
 
             @Override
             public void close() {
                 if (!closed) {
-                    StreamByteOutput.this.flush();
+                    ByteOutputEnd.this.flush();
                     closed = true;
                 }
             }
@@ -182,7 +182,7 @@ final class StreamByteOutput implements ByteOutput {
             @Override
             public void close() {
                 if (open) {
-                    StreamByteOutput.this.flush();
+                    ByteOutputEnd.this.flush();
                     open = false;
                 }
             }

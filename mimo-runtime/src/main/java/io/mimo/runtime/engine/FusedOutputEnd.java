@@ -6,14 +6,14 @@ import io.mimo.runtime.Output;
 /**
  * The writing end of an item output whose only reader is one fused element step, with no pipe:
  * {@link #push(Object)} calls the step's handler, on the writer's thread, as
- * {@link StreamRun#deliver(Object)} does for an {@link ItemOutput} that also feeds others.
+ * {@link FusedStep#deliver(Object)} does for an {@link ItemOutputEnd} that also feeds others.
  *
  * <h2>A copy per handler class</h2>
  * The JIT inlines a call whose receiver has had one class (or two) at that call site, and only
  * calls through the class's method table otherwise. One class serving every fused output would
  * make its handler call see every element step's handler, and a fused chain would cost a
  * non-inlined call, and the boxing and allocations the JIT could have removed, per item and step.
- * So {@link FusedOutputs#of} makes each output of this kind an instance of a copy of this class, a hidden
+ * So {@link FusedOutputEnds#of} makes each output of this kind an instance of a copy of this class, a hidden
  * class defined from this class's own bytes, one per class of handler: its handler call sees one
  * class, and so does the {@code push} call of the step before it (its own code calls this output
  * only), and a chain inlines into one loop, like a chain of {@code java.util.stream} stages. The
@@ -23,31 +23,31 @@ import io.mimo.runtime.Output;
  * <p>The copies share nothing with this class but its code: it must stay a top-level class with
  * no lambda, no string concatenation and no nested class (those would refer to the original).
  */
-final class FusedOutput<T> implements Output<T>, FusedOutputs.Cut {
-    private final StreamRun writer;
+final class FusedOutputEnd<T> implements Output<T>, FusedOutputEnds.Cut {
+    private final RunningStream writer;
     private final String name;
-    private final StreamRun step;
+    private final FusedStep step;
     /**
-     * The step's handler, until the step ends: then {@link StreamRun#ENDED}, which throws
+     * The step's handler, until the step ends: then {@link RunningStream#ENDED}, which throws
      * {@link Signal.BrokenPipe}, so that the fast path needs no test of its own for the end. Written
      * and read on the host's thread only.
      */
     private ElementStep.ItemHandler<Object> handler;
     /** The run, when the writer has a thread of its own (the head of the chain); {@code null} for a fused writer. */
-    private final Run root;
+    private final Scheduler root;
 
-    FusedOutput(StreamRun writer, String name, StreamRun step, ElementStep.ItemHandler<Object> handler) {
+    FusedOutputEnd(RunningStream writer, String name, FusedStep step, ElementStep.ItemHandler<Object> handler) {
         this.writer = writer;
         this.name = name;
         this.step = step;
         this.handler = handler;
-        this.root = writer.fused() ? null : writer.run;
+        this.root = writer instanceof ThreadedStream ? writer.scheduler : null;
     }
 
     @Override
     public void push(T item) {
         if (item == null) {
-            throw ItemOutput.nullItem(writer, name);
+            throw ItemOutputEnd.nullItem(writer, name);
         }
         // A chain that never blocks must still stop when the run does. Every item of a chain
         // enters at its head, so only the head's output looks (a volatile read per item there).
@@ -66,7 +66,7 @@ final class FusedOutput<T> implements Output<T>, FusedOutputs.Cut {
 
     @Override
     public void cut() {
-        handler = StreamRun.ENDED;
+        handler = FusedStep.ENDED;
     }
 
     @Override
