@@ -3,6 +3,8 @@ package io.mimo.runtime.engine;
 import io.mimo.runtime.ElementStep;
 import io.mimo.runtime.Output;
 import io.mimo.runtime.graph.ElementStepView;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * An element step that runs fused ({@link Fusion}): no thread and no pipe in; its {@link #feeder}'s
@@ -151,13 +153,19 @@ final class FusedStep extends RunningStream {
 
     /** Fused, on the host's thread: takes no more items and closes its outputs, and so ends the steps fused into them. */
     void end() {
-        if (!ended) {
-            ended = true;
-            if (fusedEnd != null) {
-                fusedEnd.cut();
+        // A loop, not a recursion: a chain may be as deep as Fusion lets it be.
+        Deque<FusedStep> todo = new ArrayDeque<>();
+        todo.push(this);
+        while (!todo.isEmpty()) {
+            FusedStep step = todo.pop();
+            if (!step.ended) {
+                step.ended = true;
+                if (step.fusedEnd != null) {
+                    step.fusedEnd.cut();
+                }
+                step.writes.forEach(Pipe::close);
+                step.fusedTargets.forEach(todo::push);
             }
-            writes.forEach(Pipe::close);
-            fusedTargets.forEach(FusedStep::end);
         }
     }
 }
