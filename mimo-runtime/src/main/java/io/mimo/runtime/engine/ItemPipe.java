@@ -29,15 +29,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * side that just goes on running. A side that keeps pushing or taking reads the wait again at its
  * next item and wakes the waiter then.
  */
-final class ItemPipe extends ItemPipePad2 {
+final class ItemPipe extends ItemPipeLayout.Pad2 {
     private static final VarHandle PRODUCER_INDEX;
     private static final VarHandle CONSUMER_INDEX;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            PRODUCER_INDEX = lookup.findVarHandle(ItemPipeProducerFields.class, "producerIndex", long.class);
-            CONSUMER_INDEX = lookup.findVarHandle(ItemPipeConsumerFields.class, "consumerIndex", long.class);
+            PRODUCER_INDEX = lookup.findVarHandle(ItemPipeLayout.ProducerFields.class, "producerIndex", long.class);
+            CONSUMER_INDEX = lookup.findVarHandle(ItemPipeLayout.ConsumerFields.class, "consumerIndex", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -77,7 +77,7 @@ final class ItemPipe extends ItemPipePad2 {
         if (p >= producerLimit) {
             // Acquire: the reader nulled the slots below its index before publishing it, so our
             // write to a freed slot cannot be overwritten by its stale null.
-            producerLimit = (long) CONSUMER_INDEX.getAcquire(this) + capacity;
+            producerLimit = laConsumerIndex() + capacity;
             if (p >= producerLimit) {
                 return false;
             }
@@ -90,7 +90,7 @@ final class ItemPipe extends ItemPipePad2 {
         // Release: publishes the item (and its stamp) to a reader that acquires the index. No
         // fence: on x86 this is a plain store, and the item's cost is no longer bound by draining
         // the store buffer (with the cache line transfers of the slot) once per item.
-        PRODUCER_INDEX.setRelease(this, p + 1);
+        srProducerIndex(p + 1);
         return true;
     }
 
@@ -119,8 +119,11 @@ final class ItemPipe extends ItemPipePad2 {
         return item;
     }
 
-    /** Reader's thread: takes the head item, waking nobody (that is {@link #poll}'s part), or returns {@code null}. */
-    Object take() {
+    /**
+     * Reader's thread: takes the head item if there is one, or returns {@code null}; never waits
+     * and wakes nobody (that is {@link #poll}'s part).
+     */
+    Object pollQuietly() {
         return take(false);
     }
 
@@ -133,7 +136,7 @@ final class ItemPipe extends ItemPipePad2 {
         Object item = buffer[slot];
         buffer[slot] = null;
         // Release: the slot's null is written before the writer may reuse it.
-        CONSUMER_INDEX.setRelease(this, c + 1);
+        srConsumerIndex(c + 1);
         return item;
     }
 
@@ -151,7 +154,7 @@ final class ItemPipe extends ItemPipePad2 {
     /** Reader's thread: whether an item is at {@code c}, once the cached view of the writer's index is renewed. */
     private boolean refresh(long c) {
         // Acquire: makes the items (and stamps) written before the index visible.
-        producedSeen = (long) PRODUCER_INDEX.getAcquire(this);
+        producedSeen = laProducerIndex();
         return c < producedSeen;
     }
 
@@ -159,7 +162,7 @@ final class ItemPipe extends ItemPipePad2 {
     boolean hasRoom() {
         // Volatile: the writer's re-check after it published that it waits (RunningStream.await); also
         // read by the reader and, under the run's lock, by the deadlock detector. Changes nothing.
-        return producerIndex - (long) CONSUMER_INDEX.getVolatile(this) < capacity;
+        return producerIndex - lvConsumerIndex() < capacity;
     }
 
     @Override
@@ -175,20 +178,20 @@ final class ItemPipe extends ItemPipePad2 {
     boolean holdsItems() {
         // Volatile: a synchronization action, so that with the writer's volatile republishWrites
         // it forms a true Dekker pair; makes the items written before the index visible.
-        return consumerIndex < (long) PRODUCER_INDEX.getVolatile(this);
+        return consumerIndex < lvProducerIndex();
     }
 
     @Override
     void republishWrites() {
         // Volatile, re-storing the same value: the writer's half of a Dekker pair with a reader that
         // published its wait and then reads this index; see "Lost wake-ups" in the class comment.
-        PRODUCER_INDEX.setVolatile(this, producerIndex);
+        svProducerIndex(producerIndex);
     }
 
     @Override
     void republishReads() {
         // Volatile, as republishWrites, for a writer waiting for room.
-        CONSUMER_INDEX.setVolatile(this, consumerIndex);
+        svConsumerIndex(consumerIndex);
     }
 
     /** Items (or free slots) worth waiting for: a few cache lines of slots, or half a small pipe. */
@@ -222,11 +225,11 @@ final class ItemPipe extends ItemPipePad2 {
     void dropData() {
         // Acquire the writer's index, so every slot below it holds what it wrote; release ours, so
         // a writer that has not yet seen the pipe dead finds room and does not wait.
-        long p = (long) PRODUCER_INDEX.getVolatile(this);
+        long p = lvProducerIndex();
         for (long c = consumerIndex; c < p; c++) {
             buffer[(int) c & mask] = null;
         }
-        CONSUMER_INDEX.setVolatile(this, p);
+        svConsumerIndex(p);
     }
 
     @Override
@@ -265,7 +268,7 @@ final class ItemPipe extends ItemPipePad2 {
     long size() {
         // Volatile reads: called by the reader (deferring a wake-up) and under the run's lock for
         // messages, where either index may belong to the other side.
-        return (long) PRODUCER_INDEX.getVolatile(this) - (long) CONSUMER_INDEX.getVolatile(this);
+        return lvProducerIndex() - lvConsumerIndex();
     }
 
     @Override
@@ -276,5 +279,39 @@ final class ItemPipe extends ItemPipePad2 {
     @Override
     String unit() {
         return "items";
+    }
+
+    // Accessors of the indices, named for their memory order (see ItemPipeLayout).
+
+    private long laProducerIndex() {
+        return (long) PRODUCER_INDEX.getAcquire(this);
+    }
+
+    private long lvProducerIndex() {
+        return (long) PRODUCER_INDEX.getVolatile(this);
+    }
+
+    private void srProducerIndex(long value) {
+        PRODUCER_INDEX.setRelease(this, value);
+    }
+
+    private void svProducerIndex(long value) {
+        PRODUCER_INDEX.setVolatile(this, value);
+    }
+
+    private long laConsumerIndex() {
+        return (long) CONSUMER_INDEX.getAcquire(this);
+    }
+
+    private long lvConsumerIndex() {
+        return (long) CONSUMER_INDEX.getVolatile(this);
+    }
+
+    private void srConsumerIndex(long value) {
+        CONSUMER_INDEX.setRelease(this, value);
+    }
+
+    private void svConsumerIndex(long value) {
+        CONSUMER_INDEX.setVolatile(this, value);
     }
 }
