@@ -20,6 +20,9 @@ import java.lang.annotation.Target;
  *       called once and pulls items as it likes. An input parameter of any other type {@code T}
  *       makes it <em>element style</em>: it is called once per item (per aligned tuple when there
  *       are several inputs, which are zipped). A method may not mix the two.
+ *   <li>A {@code ByteInput} or {@code ByteOutput} parameter is a byte port: it carries bytes as
+ *       {@code ByteBuffer} views, without copying them, through a pipe bounded in bytes; the method
+ *       is process style (it reads and writes the bytes as it likes).
  *   <li>An output parameter is an {@code Output<T>}. A non-void return value goes to the one
  *       {@code out} name that no parameter takes: per call in element style, once at the end in
  *       process style; an empty {@code Optional} pushes nothing.
@@ -30,9 +33,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Stream {
-    /** The names of the input ports, each naming a parameter. */
+    /** The names of the input ports, each naming a parameter: an {@code Input}, a {@code ByteInput}, or a plain value. */
     String[] in() default {};
 
-    /** The names of the output ports, each naming an {@code Output} parameter or the return value. */
+    /** The names of the output ports, each naming an {@code Output} or {@code ByteOutput} parameter, or the return value. */
     String[] out() default {};
 }

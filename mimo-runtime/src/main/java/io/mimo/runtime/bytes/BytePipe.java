@@ -41,8 +41,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Any number of threads may write and read; each call is atomic, so a reader takes a view or a
  * line whole, and one writer's views arrive in the order written. A call that blocks responds to
  * {@link Thread#interrupt()} by throwing {@link InterruptedIOException}, with the thread's
- * interrupt status set again. An optional {@link WaitListener} hears when a call starts and stops
- * waiting, so that a workflow engine can see which sides are blocked.
+ * interrupt status set again.
  *
  * <h2>Waiting in a way of one's own</h2>
  * Each blocking call has a try-operation that makes one attempt and never waits:
@@ -55,24 +54,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class BytePipe {
 
-    /** A side of the pipe. */
-    public enum Side {
-        /** The {@link Sink}: waits while the pipe is full. */
+    /** A side of the pipe, for messages. */
+    private enum Side {
         WRITER,
-        /** The {@link Source}: waits while the pipe is empty. */
         READER
-    }
-
-    /** Hears when a call on a side of a pipe starts and stops waiting; for deadlock detection. */
-    @FunctionalInterface
-    public interface WaitListener {
-        /**
-         * Called by the waiting thread itself, with {@code waiting} true just before a call first
-         * waits (a writer for room, a reader for bytes), and false once that call stops waiting,
-         * however it ends. Not called by calls that do not wait. Called without the pipe's lock
-         * held; must be quick and must not throw.
-         */
-        void onWait(BytePipe pipe, Side side, boolean waiting);
     }
 
     /** An attempt's answer when it must wait and try again. */
@@ -81,7 +66,6 @@ public final class BytePipe {
     private final String name;
     /** Guarded by {@link #lock}; changed by {@link #setCapacity(long)}. */
     private long capacity;
-    private final WaitListener listener;
     private final Sink sink = new Sink();
     private final Source source = new Source();
 
@@ -104,22 +88,20 @@ public final class BytePipe {
     private boolean readerClosed;
     private Throwable readerFailure;
 
-    /** A pipe holding about {@code capacity} bytes (see the class doc), named "byte pipe" in errors, with no listener. */
+    /** A pipe holding about {@code capacity} bytes (see the class doc), named "byte pipe" in errors. */
     public BytePipe(long capacity) {
-        this("byte pipe", capacity, null);
+        this("byte pipe", capacity);
     }
 
     /**
      * A pipe holding about {@code capacity} bytes (see the class doc).
      *
      * @param name names the pipe in errors, such as the port it serves: {@code "parse.bytes"}
-     * @param listener hears when calls wait; {@code null} for none
      */
-    public BytePipe(String name, long capacity, WaitListener listener) {
+    public BytePipe(String name, long capacity) {
         this.name = Objects.requireNonNull(name, "name");
         if (capacity <= 0) throw new IllegalArgumentException(name + ": capacity must be positive, was " + capacity);
         this.capacity = capacity;
-        this.listener = listener;
     }
 
     /** The writing side. */
@@ -637,43 +619,26 @@ public final class BytePipe {
 
     /**
      * Runs {@code attempt} under the lock until it has a result, waiting on {@code condition}
-     * between tries, and tells the listener when the call starts and stops waiting.
+     * between tries.
      */
     private Object await(Side side, Condition condition, Attempt attempt) throws IOException {
-        boolean told = false;
+        lock.lock();
         try {
-            lock.lock();
-            try {
-                while (true) {
-                    Object result = attempt.tryNow();
-                    if (result != NOT_READY) return result;
-                    if (listener != null && !told) {
-                        // Outside the lock: the listener may take locks of its own or look at this
-                        // pipe. Then try again, as the pipe may have changed meanwhile.
-                        told = true;
-                        lock.unlock();
-                        try {
-                            listener.onWait(this, side, true);
-                        } finally {
-                            lock.lock();
-                        }
-                        continue;
-                    }
-                    try {
-                        condition.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt(); // keep the status for the code above ours
-                        InterruptedIOException interrupted = new InterruptedIOException(name + ": interrupted while waiting "
-                                + (side == Side.WRITER ? "for room to write" : "for bytes to read"));
-                        interrupted.initCause(e);
-                        throw interrupted;
-                    }
+            while (true) {
+                Object result = attempt.tryNow();
+                if (result != NOT_READY) return result;
+                try {
+                    condition.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // keep the status for the code above ours
+                    InterruptedIOException interrupted = new InterruptedIOException(name + ": interrupted while waiting "
+                            + (side == Side.WRITER ? "for room to write" : "for bytes to read"));
+                    interrupted.initCause(e);
+                    throw interrupted;
                 }
-            } finally {
-                lock.unlock();
             }
         } finally {
-            if (told) listener.onWait(this, side, false);
+            lock.unlock();
         }
     }
 

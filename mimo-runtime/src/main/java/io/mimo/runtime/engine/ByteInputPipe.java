@@ -42,7 +42,7 @@ final class ByteInputPipe extends Pipe {
     ByteInputPipe(RunningStream writer, RunningStream reader, String name, String portName, int capacity, int growthLimit) {
         super(writer, reader, name, growthLimit);
         this.capacity = capacity;
-        this.bytes = new BytePipe("byte input '" + portName + "'", capacity, null);
+        this.bytes = new BytePipe("byte input '" + portName + "'", capacity);
     }
 
     /** The reading side, for the {@link ByteInputEnd} that reads this pipe. */

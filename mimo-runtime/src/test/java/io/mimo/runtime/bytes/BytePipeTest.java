@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,23 +51,32 @@ class BytePipeTest {
         assertTrue(threads.awaitTermination(5, TimeUnit.SECONDS), "a test thread did not end");
     }
 
-    /** Records wait events as "READER waiting" / "READER resumed", for tests to wait on. */
-    private static final class Waits implements BytePipe.WaitListener {
-        final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    /** The thread of the latest {@link #inThread} task. */
+    private final AtomicReference<Thread> worker = new AtomicReference<>();
 
-        @Override
-        public void onWait(BytePipe pipe, BytePipe.Side side, boolean waiting) {
-            events.add(side + (waiting ? " waiting" : " resumed"));
-        }
+    private <T> Future<T> inThread(Callable<T> task) {
+        return threads.submit(() -> {
+            worker.set(Thread.currentThread());
+            return task.call();
+        });
+    }
 
-        void expect(String event) throws InterruptedException {
-            String got = events.poll(5, TimeUnit.SECONDS);
-            assertEquals(event, got);
+    /** Waits until the thread of the latest {@link #inThread} task waits (in the pipe: it takes no other lock). */
+    private void awaitWaiting() throws InterruptedException {
+        awaitWaiting(null);
+    }
+
+    /** Waits until {@code thread} (or, if {@code null}, the latest task's) waits. */
+    private void awaitWaiting(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!waiting(thread != null ? thread : worker.get())) {
+            assertTrue(System.nanoTime() < deadline, "the task's thread never waited in the pipe");
+            Thread.sleep(1);
         }
     }
 
-    private <T> Future<T> inThread(Callable<T> task) {
-        return threads.submit(task);
+    private static boolean waiting(Thread thread) {
+        return thread != null && (thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING);
     }
 
     private static Throwable failureOf(Future<?> future) throws InterruptedException, java.util.concurrent.TimeoutException {
@@ -141,7 +151,7 @@ class BytePipeTest {
         int perWriter = 3000;
         int capacity = 500;
         int maxView = 8 + 40;
-        BytePipe pipe = new BytePipe("test.pipe", capacity, null);
+        BytePipe pipe = new BytePipe("test.pipe", capacity);
         AtomicLong mostHeld = new AtomicLong();
 
         List<Future<?>> writing = new ArrayList<>();
@@ -251,7 +261,7 @@ class BytePipeTest {
 
     @Test
     void aLineLongerThanTheMaximumFailsInsteadOfHoldingMore() throws Exception {
-        BytePipe pipe = new BytePipe("parse.bytes", 16, null);
+        BytePipe pipe = new BytePipe("parse.bytes", 16);
         Future<?> endless = inThread(() -> {
             while (true) pipe.sink().write(ByteBuffer.wrap(new byte[] {'y', 'y', 'y', 'y', 'y'}));
         });
@@ -280,8 +290,7 @@ class BytePipeTest {
 
     @Test
     void theWriterWaitsWhileThePipeHoldsItsCapacityAndGoesOnOnceItHoldsLess() throws Exception {
-        Waits waits = new Waits();
-        BytePipe pipe = new BytePipe("p", 10, waits);
+        BytePipe pipe = new BytePipe("p", 10);
         pipe.sink().write(ByteBuffer.allocate(6));
         pipe.sink().write(ByteBuffer.allocate(6)); // held 6 < 10: taken
 
@@ -289,42 +298,37 @@ class BytePipeTest {
             pipe.sink().write(ByteBuffer.allocate(1));
             return null;
         });
-        waits.expect("WRITER waiting");
+        awaitWaiting();
         assertFalse(third.isDone());
         pipe.source().read(ByteBuffer.allocate(2)); // 10 held: still full
         assertFalse(third.isDone());
-        assertTrue(waits.events.isEmpty(), "still waiting: " + waits.events);
+        assertTrue(waiting(worker.get()), "still waiting");
         pipe.source().read(ByteBuffer.allocate(1)); // 9 held
 
         third.get(5, TimeUnit.SECONDS);
-        waits.expect("WRITER resumed");
         assertEquals(10, pipe.byteCount());
     }
 
     @Test
-    void theListenerHearsAReaderWaitStartAndStop() throws Exception {
-        Waits waits = new Waits();
-        BytePipe pipe = new BytePipe("p", 10, waits);
+    void aReaderWaitsForBytesAndGoesOnWhenTheyCome() throws Exception {
+        BytePipe pipe = new BytePipe("p", 10);
         pipe.sink().write(ascii("now"));
         assertEquals("now", text(pipe.source().readView()));
-        assertTrue(waits.events.isEmpty(), "a call that does not wait is not reported");
 
         Future<ByteBuffer> read = inThread(() -> pipe.source().readView());
-        waits.expect("READER waiting");
+        awaitWaiting();
         pipe.sink().write(ascii("later"));
 
         assertEquals("later", text(read.get(5, TimeUnit.SECONDS)));
-        waits.expect("READER resumed");
     }
 
     // ------------------------------------------------------------------ failure, close, interruption
 
     @Test
     void aWritersFailureReachesABlockedReaderWithItsCause() throws Exception {
-        Waits waits = new Waits();
-        BytePipe pipe = new BytePipe("parse.bytes", 10, waits);
+        BytePipe pipe = new BytePipe("parse.bytes", 10);
         Future<ByteBuffer> read = inThread(() -> pipe.source().readView());
-        waits.expect("READER waiting");
+        awaitWaiting();
         IllegalStateException boom = new IllegalStateException("boom");
 
         pipe.sink().fail(boom);
@@ -333,7 +337,6 @@ class BytePipeTest {
         assertInstanceOf(IOException.class, e);
         assertSame(boom, e.getCause());
         assertTrue(e.getMessage().contains("parse.bytes") && e.getMessage().contains("writing side failed"), e.getMessage());
-        waits.expect("READER resumed");
     }
 
     @Test
@@ -357,14 +360,13 @@ class BytePipeTest {
 
     @Test
     void aReadersFailureReachesABlockedWriterWithItsCause() throws Exception {
-        Waits waits = new Waits();
-        BytePipe pipe = new BytePipe("p", 4, waits);
+        BytePipe pipe = new BytePipe("p", 4);
         pipe.sink().write(ByteBuffer.allocate(4));
         Future<?> write = inThread(() -> {
             pipe.sink().write(ByteBuffer.allocate(1));
             return null;
         });
-        waits.expect("WRITER waiting");
+        awaitWaiting();
         Error boom = new AssertionError("reader broke");
 
         pipe.source().fail(boom);
@@ -378,14 +380,13 @@ class BytePipeTest {
 
     @Test
     void closingTheReaderReleasesABlockedWriterAndRefusesLaterWrites() throws Exception {
-        Waits waits = new Waits();
-        BytePipe pipe = new BytePipe("p", 4, waits);
+        BytePipe pipe = new BytePipe("p", 4);
         pipe.sink().write(ByteBuffer.allocate(4));
         Future<?> write = inThread(() -> {
             pipe.sink().write(ByteBuffer.allocate(1));
             return null;
         });
-        waits.expect("WRITER waiting");
+        awaitWaiting();
 
         pipe.source().close();
 
@@ -399,7 +400,7 @@ class BytePipeTest {
 
     @Test
     void writingAfterCloseIsRefusedNamingThePipe() throws IOException {
-        BytePipe pipe = new BytePipe("read.bytes", 4, null);
+        BytePipe pipe = new BytePipe("read.bytes", 4);
         pipe.sink().close();
 
         PipeClosedException e = assertThrows(PipeClosedException.class, () -> pipe.sink().write(ascii("x")));
@@ -409,8 +410,7 @@ class BytePipeTest {
 
     @Test
     void anInterruptedReaderThrowsKeepsItsInterruptStatusAndThePipeStillWorks() throws Exception {
-        Waits waits = new Waits();
-        BytePipe pipe = new BytePipe("p", 10, waits);
+        BytePipe pipe = new BytePipe("p", 10);
         BlockingQueue<Object> outcome = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try {
@@ -421,21 +421,19 @@ class BytePipeTest {
             }
         });
         reader.start();
-        waits.expect("READER waiting");
+        awaitWaiting(reader);
 
         reader.interrupt();
 
         assertInstanceOf(InterruptedIOException.class, outcome.poll(5, TimeUnit.SECONDS));
         assertEquals(Boolean.TRUE, outcome.poll(5, TimeUnit.SECONDS), "interrupt status set again");
-        waits.expect("READER resumed");
         pipe.sink().write(ascii("still"));
         assertEquals("still", text(pipe.source().readView()));
     }
 
     @Test
     void anInterruptedWriterThrowsAndWroteNothing() throws Exception {
-        Waits waits = new Waits();
-        BytePipe pipe = new BytePipe("p", 2, waits);
+        BytePipe pipe = new BytePipe("p", 2);
         pipe.sink().write(ascii("ab"));
         BlockingQueue<Object> outcome = new LinkedBlockingQueue<>();
         Thread writer = Thread.ofVirtual().start(() -> {
@@ -447,7 +445,7 @@ class BytePipeTest {
                 outcome.add(Thread.currentThread().isInterrupted());
             }
         });
-        waits.expect("WRITER waiting");
+        awaitWaiting(writer);
 
         writer.interrupt();
 
@@ -460,11 +458,10 @@ class BytePipeTest {
 
     @Test
     void aBlockedLineReaderSeesTheWritersFailure() throws Exception {
-        Waits waits = new Waits();
-        BytePipe pipe = new BytePipe("p", 100, waits);
+        BytePipe pipe = new BytePipe("p", 100);
         pipe.sink().write(ascii("no newline yet"));
         Future<ByteBuffer> line = inThread(() -> pipe.source().readLine(100));
-        waits.expect("READER waiting");
+        awaitWaiting();
 
         pipe.sink().fail(new IOException("disk gone"));
 
@@ -596,7 +593,7 @@ class BytePipeTest {
 
     @Test
     void argumentsAreCheckedWithTheirNames() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BytePipe("p", 0, null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BytePipe("p", 0));
         assertTrue(e.getMessage().contains("capacity"), e.getMessage());
         BytePipe pipe = new BytePipe(1);
         assertThrows(IllegalArgumentException.class, () -> pipe.source().readLine(-1));
