@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * A step built at run time from port names and a body, without the annotation processor: the
- * {@code Stream(ins, outs, fn)} form. Its ports carry {@code Object}s; wire them through
+ * {@code Stream(ins, outs, fn)} form. Its ports carry {@code Object}s; pipe them through
  * {@link #in(String)} and {@link #out(String)}, and reach their ends in the body through
  * {@link Ports}:
  *

@@ -45,10 +45,10 @@ final class GraphViews {
         List<PipeView> pipes = new ArrayList<>();
         for (Step step : steps) {
             for (OutPort<?> output : step.outputs()) {
-                for (Wire wire : output.wires()) {
-                    PortView to = views.get(wire.to());
-                    if (to != null && wire.to().step().workflow() == workflow) {
-                        pipes.add(new PipeView(views.get(output), to, wire.capacityIn(workflow)));
+                for (DeclaredPipe pipe : output.pipes()) {
+                    PortView to = views.get(pipe.to());
+                    if (to != null && pipe.to().step().workflow() == workflow) {
+                        pipes.add(new PipeView(views.get(output), to, pipe.capacityIn(workflow)));
                     }
                 }
             }

@@ -14,7 +14,7 @@ public final class InPort<T> {
     private final boolean bytes;
     /** The erasure of the item type, or {@code null} when the step did not record it. */
     private final Class<?> itemType;
-    private final List<Wire> wires = new ArrayList<>(1);
+    private final List<DeclaredPipe> pipes = new ArrayList<>(1);
 
     InPort(Step step, String name, boolean bytes, Class<?> itemType) {
         this.step = step;
@@ -39,11 +39,6 @@ public final class InPort<T> {
         return step.name() + "." + name;
     }
 
-    /** The name, marked when this is a byte port, for pictures of the graph. */
-    String label() {
-        return bytes ? name + " [bytes]" : name;
-    }
-
     /** The erasure of the port's item type, or {@code null} when its step did not record it. */
     Class<?> itemType() {
         return itemType;
@@ -55,7 +50,7 @@ public final class InPort<T> {
     }
 
     /** The pipes into this port, in the order they were made. */
-    List<Wire> wires() {
-        return wires;
+    List<DeclaredPipe> pipes() {
+        return pipes;
     }
 }

@@ -20,7 +20,7 @@ public final class OutPort<T> {
     private final boolean bytes;
     /** The erasure of the item type, or {@code null} when the step did not record it. */
     private final Class<?> itemType;
-    private final List<Wire> wires = new ArrayList<>(1);
+    private final List<DeclaredPipe> pipes = new ArrayList<>(1);
     private boolean discarded;
 
     OutPort(Step step, String name, boolean bytes, Class<?> itemType) {
@@ -47,7 +47,7 @@ public final class OutPort<T> {
      *     discarded, or a workflow of either step has started
      */
     public <I extends InPort<? super T>> I pipe(I input) {
-        connect(input, Wire.DEFAULT);
+        connect(input, DeclaredPipe.DEFAULT);
         return input;
     }
 
@@ -86,9 +86,9 @@ public final class OutPort<T> {
      */
     public void discard() {
         checkNotStarted(step, "discard '" + this + "'");
-        if (!wires.isEmpty()) {
+        if (!pipes.isEmpty()) {
             throw new IllegalStateException("cannot discard '" + this + "': it is already piped to '"
-                    + wires.get(0).to() + "'; an output is either piped or discarded");
+                    + pipes.get(0).to() + "'; an output is either piped or discarded");
         }
         discarded = true;
     }
@@ -97,11 +97,6 @@ public final class OutPort<T> {
     @Override
     public String toString() {
         return step.name() + "." + name;
-    }
-
-    /** The name, marked when this is a byte port, for pictures of the graph. */
-    String label() {
-        return bytes ? name + " [bytes]" : name;
     }
 
     /** The erasure of the port's item type, or {@code null} when its step did not record it. */
@@ -120,8 +115,8 @@ public final class OutPort<T> {
     }
 
     /** The pipes out of this port, in the order they were made. */
-    List<Wire> wires() {
-        return wires;
+    List<DeclaredPipe> pipes() {
+        return pipes;
     }
 
     private void connect(InPort<?> input, int capacity) {
@@ -133,14 +128,14 @@ public final class OutPort<T> {
             throw new IllegalStateException("cannot " + what + ": '" + this
                     + "' was discarded; an output is either piped or discarded");
         }
-        for (Wire wire : wires) {
-            if (wire.to() == input) {
+        for (DeclaredPipe pipe : pipes) {
+            if (pipe.to() == input) {
                 throw new IllegalStateException("cannot " + what + " twice: one pipe per output and input");
             }
         }
-        Wire wire = new Wire(this, input, capacity);
-        wires.add(wire);
-        input.wires().add(wire);
+        DeclaredPipe pipe = new DeclaredPipe(this, input, capacity);
+        pipes.add(pipe);
+        input.pipes().add(pipe);
     }
 
     private static void checkNotStarted(Step step, String what) {

@@ -344,20 +344,20 @@ public final class Workflow {
         List<String> problems = new ArrayList<>(addProblems);
         for (Step step : steps) {
             for (InPort<?> input : step.inputs()) {
-                for (Wire wire : input.wires()) {
-                    Step from = wire.from().step();
+                for (DeclaredPipe pipe : input.pipes()) {
+                    Step from = pipe.from().step();
                     if (from.workflow() != this) {
                         problems.add("step '" + step.name() + "': input '" + input.name() + "' is piped from '"
-                                + wire.from() + "', whose step " + elsewhere(from));
+                                + pipe.from() + "', whose step " + elsewhere(from));
                     }
                 }
             }
             for (OutPort<?> output : step.outputs()) {
-                for (Wire wire : output.wires()) {
-                    Step to = wire.to().step();
+                for (DeclaredPipe pipe : output.pipes()) {
+                    Step to = pipe.to().step();
                     if (to.workflow() != this) {
                         problems.add("step '" + step.name() + "': output '" + output.name() + "' is piped to '"
-                                + wire.to() + "', whose step " + elsewhere(to));
+                                + pipe.to() + "', whose step " + elsewhere(to));
                     }
                 }
             }

@@ -6,17 +6,12 @@ package io.mimo.runtime;
  * @param capacity what the pipe holds, in items or, into a byte input, in bytes; or {@link #DEFAULT}
  *     for the workflow's default of that unit
  */
-record Wire(OutPort<?> from, InPort<?> to, int capacity) {
+record DeclaredPipe(OutPort<?> from, InPort<?> to, int capacity) {
     static final int DEFAULT = 0;
 
-    /** The capacity in effect within {@code workflow}, in {@link #unit()}s. */
+    /** The capacity in effect within {@code workflow}, in items, or in bytes into a byte input. */
     int capacityIn(Workflow workflow) {
         return capacity != DEFAULT ? capacity : to.bytes() ? workflow.byteCapacity() : workflow.capacity();
-    }
-
-    /** A pipe takes the kind of the input it feeds: {@code "bytes"} into a byte input, else {@code "items"}. */
-    String unit() {
-        return to.bytes() ? "bytes" : "items";
     }
 
     @Override
