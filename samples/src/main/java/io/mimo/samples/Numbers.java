@@ -5,7 +5,7 @@ import io.mimo.runtime.Input;
 import io.mimo.runtime.Output;
 import java.io.PrintStream;
 
-/** The streams of the seed samples: a range source, an even/odd fork, a multiply, a printer. */
+/** The streams of the wiring samples: a range source, an even/odd fork, a multiply, a printer. */
 public final class Numbers {
     private Numbers() {}
 

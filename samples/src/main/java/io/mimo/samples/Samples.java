@@ -15,13 +15,13 @@ import java.util.function.Function;
  * CSV merge-join ({@code join}) on its embedded data set.
  */
 public final class Samples {
-    private static final Map<String, Function<PrintStream, Workflow>> SEEDS = new LinkedHashMap<>();
+    private static final Map<String, Function<PrintStream, Workflow>> WIRING = new LinkedHashMap<>();
 
     static {
-        SEEDS.put("linear", SeedSamples::linear);
-        SEEDS.put("fork", SeedSamples::fork);
-        SEEDS.put("split", SeedSamples::split);
-        SEEDS.put("zip", SeedSamples::zip);
+        WIRING.put("linear", WiringSamples::linear);
+        WIRING.put("fork", WiringSamples::fork);
+        WIRING.put("split", WiringSamples::split);
+        WIRING.put("zip", WiringSamples::zip);
     }
 
     private Samples() {}
@@ -35,10 +35,10 @@ public final class Samples {
         if (args.isEmpty() || args.get(0).equals("join")) {
             return CsvJoin.run(args.isEmpty() ? List.of() : args.subList(1, args.size()), out, err);
         }
-        Function<PrintStream, Workflow> sample = SEEDS.get(args.get(0));
+        Function<PrintStream, Workflow> sample = WIRING.get(args.get(0));
         if (sample == null || args.size() > 1) {
             err.println(sample == null
-                    ? "unknown sample '" + args.get(0) + "'; the samples are: join, " + String.join(", ", SEEDS.keySet())
+                    ? "unknown sample '" + args.get(0) + "'; the samples are: join, " + String.join(", ", WIRING.keySet())
                     : "sample '" + args.get(0) + "' takes no arguments");
             return 2;
         }

@@ -159,6 +159,36 @@ class CsvJoinTest {
         }
     }
 
+    @Test
+    void theReadmeCountsTheEmbeddedRecordsAsTheJoinDoes() throws IOException {
+        Path readme = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (!Files.exists(readme.resolve("README.md")) || !Files.isDirectory(readme.resolve("samples"))) {
+            readme = readme.getParent();
+            assertTrue(readme != null, "no README.md above " + System.getProperty("user.dir"));
+        }
+        java.util.regex.Matcher claim = java.util.regex.Pattern.compile("([0-9,]+) customers and ([0-9,]+) orders")
+                .matcher(Files.readString(readme.resolve("README.md"), StandardCharsets.UTF_8));
+        assertTrue(claim.find(), "the README says how many customers and orders the embedded data has");
+
+        Result r = join(copyResource("customers.csv").toString(), copyResource("orders.csv").toString(),
+                "--key", "customer_id", "--out", dir.resolve("counted").toString());
+
+        assertEquals(0, r.status(), r.err());
+        assertEquals(Integer.parseInt(claim.group(1).replace(",", "")), records(r.out(), "customers"), r.out());
+        assertEquals(Integer.parseInt(claim.group(2).replace(",", "")), records(r.out(), "orders"), r.out());
+    }
+
+    /** Rows plus rejected rows of {@code file}, as the join's summary prints them. */
+    private static int records(String summary, String file) {
+        int records = 0;
+        for (String line : summary.lines().map(String::strip).toList()) {
+            if (line.startsWith("parse " + file + ": rows ") || line.startsWith("parse " + file + ": rejected ")) {
+                records += Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return records;
+    }
+
     private Path copyResource(String name) throws IOException {
         Path target = dir.resolve(name);
         if (!Files.exists(target)) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
-class SeedSamplesTest {
+class WiringSamplesTest {
 
     private static List<String> linesOf(Function<PrintStream, Workflow> sample) {
         var bytes = new ByteArrayOutputStream();
@@ -30,12 +30,12 @@ class SeedSamplesTest {
 
     @Test
     void linearPrintsTheRangeInOrder() {
-        assertEquals(IntStream.range(0, 10).mapToObj(Integer::toString).toList(), linesOf(SeedSamples::linear));
+        assertEquals(IntStream.range(0, 10).mapToObj(Integer::toString).toList(), linesOf(WiringSamples::linear));
     }
 
     @Test
     void forkSendsEvensAndOddsToTheirOwnPrinterInOrder() {
-        List<String> lines = linesOf(SeedSamples::fork);
+        List<String> lines = linesOf(WiringSamples::fork);
         assertEquals(10, lines.size());
         assertEquals(List.of("0 is even", "2 is even", "4 is even", "6 is even", "8 is even"),
                 withSuffix(lines, " is even"));
@@ -45,7 +45,7 @@ class SeedSamplesTest {
 
     @Test
     void splitGivesEveryItemToBothReaders() {
-        List<String> lines = linesOf(SeedSamples::split);
+        List<String> lines = linesOf(WiringSamples::split);
         assertEquals(10, lines.size());
         assertEquals(List.of("0 (first)", "1 (first)", "2 (first)", "3 (first)", "4 (first)"),
                 withSuffix(lines, " (first)"));
@@ -55,6 +55,6 @@ class SeedSamplesTest {
 
     @Test
     void zipMultipliesTheTwoRangesPairwise() {
-        assertEquals(List.of("0", "11", "24", "39", "56"), linesOf(SeedSamples::zip));
+        assertEquals(List.of("0", "11", "24", "39", "56"), linesOf(WiringSamples::zip));
     }
 }

@@ -3,9 +3,9 @@ package io.mimo.samples;
 import io.mimo.runtime.Workflow;
 import java.io.PrintStream;
 
-/** The seed samples: small workflows that each show one way to wire streams. */
-public final class SeedSamples {
-    private SeedSamples() {}
+/** Small workflows that each show one way to wire streams: a line, a fork, a split, a zip. */
+public final class WiringSamples {
+    private WiringSamples() {}
 
     /** {@code linear}: range → print. */
     public static Workflow linear(PrintStream out) {
@@ -41,8 +41,8 @@ public final class SeedSamples {
     }
 
     /**
-     * {@code zip} (the seed's "join"): two ranges zipped into a multiply, element by element. The runner
-     * calls it {@code zip} because {@code join} is the CSV merge-join.
+     * {@code zip}: two ranges zipped into a multiply, element by element (a zip, not a join: the
+     * {@code join} sample is the CSV merge-join).
      */
     public static Workflow zip(PrintStream out) {
         Workflow wf = new Workflow("zip");
