@@ -78,6 +78,18 @@ public abstract class ElementStep<T> extends Step implements OneInput<T> {
         this.input = input(inputName);
     }
 
+    /**
+     * As {@link #ElementStep(String, String)}, recording that the input's items are
+     * {@code itemType}s (the erasure of {@code T}; see {@link Step#input(String, Class)}).
+     *
+     * @throws IllegalArgumentException if a name is blank or {@code itemType} is primitive
+     */
+    @SuppressWarnings("this-escape")
+    protected ElementStep(String name, String inputName, Class<? super T> itemType) {
+        super(name);
+        this.input = input(inputName, itemType);
+    }
+
     /** The step's only input port. */
     @Override
     public final InPort<T> onlyInput() {

@@ -12,12 +12,15 @@ public final class InPort<T> {
     private final Step step;
     private final String name;
     private final boolean bytes;
+    /** The erasure of the item type, or {@code null} when the step did not record it. */
+    private final Class<?> itemType;
     private final List<Wire> wires = new ArrayList<>(1);
 
-    InPort(Step step, String name, boolean bytes) {
+    InPort(Step step, String name, boolean bytes, Class<?> itemType) {
         this.step = step;
         this.name = name;
         this.bytes = bytes;
+        this.itemType = itemType;
     }
 
     /** The step this port belongs to. */
@@ -39,6 +42,11 @@ public final class InPort<T> {
     /** The name, marked when this is a byte port, for pictures of the graph. */
     String label() {
         return bytes ? name + " [bytes]" : name;
+    }
+
+    /** The erasure of the port's item type, or {@code null} when its step did not record it. */
+    Class<?> itemType() {
+        return itemType;
     }
 
     /** Whether this is a byte port ({@link Step#byteInput(String)}). */

@@ -1,5 +1,6 @@
 package io.mimo.runtime;
 
+import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,8 +41,26 @@ public abstract class Step {
      * @throws IllegalStateException if this is an {@link ElementStep}, whose one input is declared
      */
     protected final <T> InPort<T> input(String name) {
+        return addInput(name, null);
+    }
+
+    /**
+     * Declares an input port whose items are {@code itemType}s: the erasure of {@code T}
+     * ({@code List.class} for a {@code List<String>}), recorded for runners that need to know
+     * what crosses a pipe at run time ({@link io.mimo.runtime.graph.PortView#itemType()}), where
+     * erasure hides it. Generated steps record it for every port whose type is known.
+     *
+     * @throws IllegalArgumentException if the name is blank or already names a port of this step,
+     *     or {@code itemType} is a primitive type (record its box)
+     * @throws IllegalStateException if this is an {@link ElementStep}, whose one input is declared
+     */
+    protected final <T> InPort<T> input(String name, Class<? super T> itemType) {
+        return addInput(name, checkItemType(name, itemType));
+    }
+
+    private <T> InPort<T> addInput(String name, Class<?> itemType) {
         checkOneInputOfElementStep(name);
-        InPort<T> port = new InPort<>(this, checkPortName(name), false);
+        InPort<T> port = new InPort<>(this, checkPortName(name), false, itemType);
         inputs.add(port);
         return port;
     }
@@ -52,7 +71,22 @@ public abstract class Step {
      * @throws IllegalArgumentException if the name is blank or already names a port of this step
      */
     protected final <T> OutPort<T> output(String name) {
-        OutPort<T> port = new OutPort<>(this, checkPortName(name), false);
+        return addOutput(name, null);
+    }
+
+    /**
+     * Declares an output port whose items are {@code itemType}s (the erasure of {@code T}), as
+     * {@link #input(String, Class)} does for an input.
+     *
+     * @throws IllegalArgumentException if the name is blank or already names a port of this step,
+     *     or {@code itemType} is a primitive type
+     */
+    protected final <T> OutPort<T> output(String name, Class<? super T> itemType) {
+        return addOutput(name, checkItemType(name, itemType));
+    }
+
+    private <T> OutPort<T> addOutput(String name, Class<?> itemType) {
+        OutPort<T> port = new OutPort<>(this, checkPortName(name), false, itemType);
         outputs.add(port);
         return port;
     }
@@ -67,7 +101,7 @@ public abstract class Step {
      */
     protected final InPort<ByteBuffer> byteInput(String name) {
         checkOneInputOfElementStep(name);
-        InPort<ByteBuffer> port = new InPort<>(this, checkPortName(name), true);
+        InPort<ByteBuffer> port = new InPort<>(this, checkPortName(name), true, ByteBuffer.class);
         inputs.add(port);
         return port;
     }
@@ -79,7 +113,7 @@ public abstract class Step {
      * view as one item through a pipe bounded in items.
      */
     protected final OutPort<ByteBuffer> byteOutput(String name) {
-        OutPort<ByteBuffer> port = new OutPort<>(this, checkPortName(name), true);
+        OutPort<ByteBuffer> port = new OutPort<>(this, checkPortName(name), true, ByteBuffer.class);
         outputs.add(port);
         return port;
     }
@@ -150,6 +184,19 @@ public abstract class Step {
                     + "' twice: port names must be unique across a step's inputs and outputs");
         }
         return port;
+    }
+
+    private Class<?> checkItemType(String port, Class<?> itemType) {
+        if (itemType == null) {
+            throw new NullPointerException("step '" + name + "' declares port " + quote(port)
+                    + " with a null item type: pass the item type's class, or use the form without one");
+        }
+        if (itemType.isPrimitive()) {
+            throw new IllegalArgumentException("step '" + name + "' declares port " + quote(port) + " with item type "
+                    + itemType + ": items are objects; use its box, as " + MethodType.methodType(itemType).wrap().returnType().getSimpleName()
+                    + ".class");
+        }
+        return itemType;
     }
 
     private static String quote(String s) {
