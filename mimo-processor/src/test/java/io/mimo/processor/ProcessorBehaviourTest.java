@@ -41,7 +41,7 @@ class ProcessorBehaviourTest {
         Compilation compilation = Compilations.compile(new GeneratesLater(), new StreamProcessor(), source);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("p.UsesStreams").contentsAsUtf8String()
-                .contains("private final InPort<Later> later = this.<Later>input(\"later\");");
+                .contains("private final InPort<Later> later = this.<Later>input(\"later\", Later.class);");
     }
 
     @Test
