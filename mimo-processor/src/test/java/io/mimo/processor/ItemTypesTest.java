@@ -68,6 +68,45 @@ class ItemTypesTest {
         assertEquals(List.of(List.of(1, 2), List.of(3)), result);
     }
 
+    @Test
+    void boundsOfEveryShapeRecordTheirErasureWithoutWarnings() throws ReflectiveOperationException {
+        JavaFileObject shapes = JavaFileObjects.forSourceString("q.Shapes", """
+                package q;
+
+                import io.mimo.Stream;
+                import io.mimo.runtime.*;
+                import java.io.Serializable;
+                import java.util.*;
+
+                public class Shapes<E> {
+                    public final class Inner {}
+
+                    @Stream(in = "x", out = "y")
+                    <N extends Number, M extends N> M widen(M x) { return x; }
+
+                    @Stream(in = {"x", "z"}, out = "y")
+                    static <R extends Runnable & Serializable, O extends Object & Comparable<? super O>> O both(R x, O z) {
+                        return z;
+                    }
+
+                    @Stream(in = "x", out = "y")
+                    static List<String>[] lists(List<String>[] x) { return x; }
+
+                    @Stream(in = "x", out = "y")
+                    Map.Entry<String, Shapes<E>.Inner> inner(Shapes<E>.Inner x) { return Map.entry("x", x); }
+                }
+                """);
+        Compilation compilation = compile(shapes);
+        assertThat(compilation).succeededWithoutWarnings();
+        ClassLoader loader = Compilations.classLoader(compilation);
+        Class<?> streams = loader.loadClass("q.ShapesStreams");
+        Object receiver = loader.loadClass("q.Shapes").getConstructor().newInstance();
+        assertEquals("x Number | y Number", recorded(step(streams, "widen", receiver)));
+        assertEquals("x Runnable, z ? | y ?", recorded(step(streams, "both")));
+        assertEquals("x List[] | y List[]", recorded(step(streams, "lists")));
+        assertEquals("x Inner | y Entry", recorded(step(streams, "inner", receiver)));
+    }
+
     /** Halves the even numbers of 1 to 6, batched in twos: a workflow of steps built from p.Items. */
     private static JavaFileObject workflow() {
         return JavaFileObjects.forSourceString("p.Run", """
@@ -107,12 +146,21 @@ class ItemTypesTest {
     /** The step {@code ItemsStreams.name(arguments)}. */
     private static Step step(String name, Object... arguments) {
         try {
-            for (Method factory : classes.loadClass("p.ItemsStreams").getMethods()) {
+            return step(classes.loadClass("p.ItemsStreams"), name, arguments);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The step {@code streams.name(arguments)}. */
+    private static Step step(Class<?> streams, String name, Object... arguments) {
+        try {
+            for (Method factory : streams.getMethods()) {
                 if (factory.getName().equals(name)) {
                     return (Step) factory.invoke(null, arguments);
                 }
             }
-            throw new AssertionError("no factory ItemsStreams." + name);
+            throw new AssertionError("no factory " + streams.getSimpleName() + "." + name);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
