@@ -105,9 +105,9 @@ final class StepGenerator {
      * Integer.class)}), for runners that must know at run time what crosses a pipe.
      *
      * <p>Generated code calls the runtime's generic methods with explicit type arguments
-     * ({@code this.<Integer>input("x", Integer.class)}, {@code context.<Integer>input(this.x)}) and instantiates
-     * generic steps without the diamond: javac then infers nothing there, and inference took a
-     * fifth of the memory javac allocated compiling generated code.
+     * ({@code this.<Integer>input("x", Integer.class)}, {@code context.<Integer>input(this.x)})
+     * and instantiates generic steps without the diamond: javac then infers nothing there, and
+     * inference took a fifth of the memory javac allocated compiling generated code.
      */
     TypeSpec stepClass() {
         boolean element = isElementStep(method);
