@@ -49,7 +49,7 @@ public final class BytesStreams {
     public static final class Decode extends Step implements OneInput<ByteBuffer>, OneOutput<String> {
         private final InPort<ByteBuffer> raw = byteInput("raw");
 
-        private final OutPort<String> lines = this.<String>output("lines");
+        private final OutPort<String> lines = this.<String>output("lines", String.class);
 
         private Decode() {
             super("decode");
@@ -89,7 +89,7 @@ public final class BytesStreams {
      * The stream of {@link Bytes#encode(Input, ByteOutput)}.
      */
     public static final class Encode extends Step implements OneInput<String>, OneOutput<ByteBuffer> {
-        private final InPort<String> lines = this.<String>input("lines");
+        private final InPort<String> lines = this.<String>input("lines", String.class);
 
         private final OutPort<ByteBuffer> raw = byteOutput("raw");
 
@@ -134,7 +134,7 @@ public final class BytesStreams {
         private final OutPort<ByteBuffer> raw = byteOutput("raw");
 
         private Read() {
-            super("read", "path");
+            super("read", "path", String.class);
         }
 
         /**

@@ -28,9 +28,9 @@ public final class CounterStreams {
      * The stream of {@link Counter#count(Input)}.
      */
     public static final class Count extends Step implements OneInput<String>, OneOutput<Long> {
-        private final InPort<String> items = this.<String>input("items");
+        private final InPort<String> items = this.<String>input("items", String.class);
 
-        private final OutPort<Long> total = this.<Long>output("total");
+        private final OutPort<Long> total = this.<Long>output("total", Long.class);
 
         private final Counter receiver;
 

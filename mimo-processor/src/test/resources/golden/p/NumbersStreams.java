@@ -50,7 +50,7 @@ public final class NumbersStreams {
      * The stream of {@link Numbers#range(int, int, Output)}.
      */
     public static final class Range extends Step implements OneOutput<Integer> {
-        private final OutPort<Integer> entity = this.<Integer>output("entity");
+        private final OutPort<Integer> entity = this.<Integer>output("entity", Integer.class);
 
         private final int start;
 
@@ -84,11 +84,11 @@ public final class NumbersStreams {
      * The stream of {@link Numbers#fork(Input, Output, Output)}.
      */
     public static final class Fork extends Step implements OneInput<Integer> {
-        private final InPort<Integer> input = this.<Integer>input("input");
+        private final InPort<Integer> input = this.<Integer>input("input", Integer.class);
 
-        private final OutPort<Integer> even = this.<Integer>output("even");
+        private final OutPort<Integer> even = this.<Integer>output("even", Integer.class);
 
-        private final OutPort<Integer> odd = this.<Integer>output("odd");
+        private final OutPort<Integer> odd = this.<Integer>output("odd", Integer.class);
 
         private Fork() {
             super("fork");
@@ -130,11 +130,11 @@ public final class NumbersStreams {
      * The stream of {@link Numbers#multiply(int, int)}.
      */
     public static final class Multiply extends Step implements OneOutput<Integer> {
-        private final InPort<Integer> multiplicand = this.<Integer>input("multiplicand");
+        private final InPort<Integer> multiplicand = this.<Integer>input("multiplicand", Integer.class);
 
-        private final InPort<Integer> multiplier = this.<Integer>input("multiplier");
+        private final InPort<Integer> multiplier = this.<Integer>input("multiplier", Integer.class);
 
-        private final OutPort<Integer> product = this.<Integer>output("product");
+        private final OutPort<Integer> product = this.<Integer>output("product", Integer.class);
 
         private Multiply() {
             super("multiply");

@@ -35,12 +35,12 @@ public final class Outer_InnerStreams {
      * The stream of {@link Outer.Inner#count(String, String[])}.
      */
     public static final class Count extends ElementStep<String> implements OneOutput<Integer> {
-        private final OutPort<Integer> letters = this.<Integer>output("letters");
+        private final OutPort<Integer> letters = this.<Integer>output("letters", Integer.class);
 
         private final String[] ignored;
 
         private Count(String[] ignored) {
-            super("count", "word");
+            super("count", "word", String.class);
             this.ignored = ignored;
         }
 
@@ -74,7 +74,7 @@ public final class Outer_InnerStreams {
      * The stream of {@link Outer.Inner#constant()}.
      */
     public static final class Constant extends Step implements OneOutput<String> {
-        private final OutPort<String> constant = this.<String>output("constant");
+        private final OutPort<String> constant = this.<String>output("constant", String.class);
 
         private Constant() {
             super("constant");

@@ -52,9 +52,9 @@ public final class StatsStreams {
      * The stream of {@link Stats#count(Input)}.
      */
     public static final class Count extends Step implements OneInput<Number>, OneOutput<Long> {
-        private final InPort<Number> values = this.<Number>input("values");
+        private final InPort<Number> values = this.<Number>input("values", Number.class);
 
-        private final OutPort<Long> count = this.<Long>output("count");
+        private final OutPort<Long> count = this.<Long>output("count", Long.class);
 
         private Count() {
             super("count");
@@ -94,9 +94,9 @@ public final class StatsStreams {
      * The stream of {@link Stats#smallest(Input)}.
      */
     public static final class Smallest<T extends Comparable<? super T>> extends Step implements OneInput<T>, OneOutput<T> {
-        private final InPort<T> values = this.<T>input("values");
+        private final InPort<T> values = this.<T>input("values", Comparable.class);
 
-        private final OutPort<T> smallest = this.<T>output("smallest");
+        private final OutPort<T> smallest = this.<T>output("smallest", Comparable.class);
 
         private Smallest() {
             super("smallest");
@@ -136,10 +136,10 @@ public final class StatsStreams {
      * The stream of {@link Stats#parse(String)}.
      */
     public static final class Parse extends ElementStep<String> implements OneOutput<Integer> {
-        private final OutPort<Integer> number = this.<Integer>output("number");
+        private final OutPort<Integer> number = this.<Integer>output("number", Integer.class);
 
         private Parse() {
-            super("parse", "text");
+            super("parse", "text", String.class);
         }
 
         /**
@@ -175,14 +175,14 @@ public final class StatsStreams {
      * The stream of {@link Stats#split(String, String, Output)}.
      */
     public static final class Split extends ElementStep<String> {
-        private final OutPort<String> words = this.<String>output("words");
+        private final OutPort<String> words = this.<String>output("words", String.class);
 
-        private final OutPort<Integer> length = this.<Integer>output("length");
+        private final OutPort<Integer> length = this.<Integer>output("length", Integer.class);
 
         private final String separator;
 
         private Split(String separator) {
-            super("split", "line");
+            super("split", "line", String.class);
             this.separator = separator;
         }
 

@@ -211,8 +211,12 @@ public final class StreamProcessor extends AbstractProcessor {
             }
             written.add(name);
         } catch (IOException e) {
-            reporter.error(ErrorTag.WRITE_FAILED, owner, "could not write " + name + ": " + e.getMessage()
-                    + "; if a class of that name exists already, rename it");
+            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+            reporter.error(ErrorTag.WRITE_FAILED, owner, "could not write " + name + ", the generated class of "
+                    + owner.getSimpleName() + "'s @Stream methods: " + reason + "; if your sources or another"
+                    + " processor already define a class " + name + ", rename that class (or "
+                    + owner.getSimpleName() + "); otherwise make sure the directory of generated sources can be"
+                    + " written");
         }
     }
 

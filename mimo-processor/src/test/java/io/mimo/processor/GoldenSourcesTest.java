@@ -43,6 +43,15 @@ class GoldenSourcesTest {
         assertGenerated("p.Outer", "p.Outer_InnerStreams");
     }
 
+    /**
+     * Each port records its item type's erasure (a type variable's bound's, a primitive's box),
+     * and nothing for a type variable that erases to {@code Object}.
+     */
+    @Test
+    void portsRecordTheErasureOfTheirItemType() {
+        assertGenerated("p.Items", "p.ItemsStreams");
+    }
+
     @Test
     void differenceShowsTheFirstDifferingLineWithContext() {
         String difference = Golden.difference("a\nb\nc\n", "a\nB\nc\n");

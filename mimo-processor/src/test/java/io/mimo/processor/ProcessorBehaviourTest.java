@@ -41,7 +41,7 @@ class ProcessorBehaviourTest {
         Compilation compilation = Compilations.compile(new GeneratesLater(), new StreamProcessor(), source);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("p.UsesStreams").contentsAsUtf8String()
-                .contains("private final InPort<Later> later = this.<Later>input(\"later\");");
+                .contains("private final InPort<Later> later = this.<Later>input(\"later\", Later.class);");
     }
 
     @Test
@@ -97,6 +97,35 @@ class ProcessorBehaviourTest {
         assertThat(compilation).hadErrorContaining("[mimo/InternalError] mimo failed while processing Numbers:"
                 + " java.lang.IllegalStateException: generator exploded").inFile(source).onLine(7);
         assertThat(compilation).hadErrorContaining("This is a bug in mimo, not in your code; please report it");
+    }
+
+    @Test
+    void classOfTheGeneratedNameInTheSourcesIsAWriteFailureNamingItAndTheFix() {
+        JavaFileObject source = source("p.Numbers");
+        JavaFileObject handWritten = JavaFileObjects.forSourceString("p.NumbersStreams", """
+                package p;
+
+                final class NumbersStreams {}
+                """);
+        Compilation compilation = compile(source, handWritten);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[mimo/WriteFailed] could not write p.NumbersStreams, the generated"
+                + " class of Numbers's @Stream methods: Attempt to recreate a file for type p.NumbersStreams; if your"
+                + " sources or another processor already define a class p.NumbersStreams, rename that class (or"
+                + " Numbers); otherwise make sure the directory of generated sources can be written")
+                .inFile(source).onLine(7);
+    }
+
+    @Test
+    void filerThatCannotWriteIsAWriteFailureOnTheClass() {
+        JavaFileObject source = source("p.Numbers");
+        RecordingProcessor processor = RecordingProcessor.failingWrites(new StreamProcessor(),
+                new IOException("No space left on device"));
+        Compilation compilation = compile(processor, source);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[mimo/WriteFailed] could not write p.NumbersStreams, the generated"
+                + " class of Numbers's @Stream methods: No space left on device;").inFile(source).onLine(7);
+        assertEquals(List.of(), processor.createdNames());
     }
 
     @Test

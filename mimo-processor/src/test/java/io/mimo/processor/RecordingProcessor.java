@@ -1,5 +1,6 @@
 package io.mimo.processor;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -20,17 +21,30 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Runs a processor and records the source files it creates with their originating elements,
- * which compile-testing does not show once a compilation has failed.
+ * which compile-testing does not show once a compilation has failed; or makes its {@link Filer}
+ * fail.
  */
 final class RecordingProcessor implements Processor {
     /** A source file created through the {@link Filer}. */
     record Created(String name, List<String> originatingElements) {}
 
     private final Processor delegate;
+    /** What every {@code createSourceFile} throws, or {@code null}. */
+    private final IOException failure;
     private final List<Created> created = new ArrayList<>();
 
     RecordingProcessor(Processor delegate) {
+        this(delegate, null);
+    }
+
+    private RecordingProcessor(Processor delegate, IOException failure) {
         this.delegate = delegate;
+        this.failure = failure;
+    }
+
+    /** Runs {@code delegate} with a {@link Filer} whose {@code createSourceFile} throws {@code failure}. */
+    static RecordingProcessor failingWrites(Processor delegate, IOException failure) {
+        return new RecordingProcessor(delegate, failure);
     }
 
     /** The source files created so far, in order. */
@@ -47,6 +61,9 @@ final class RecordingProcessor implements Processor {
     public void init(ProcessingEnvironment env) {
         Filer filer = forward(Filer.class, env.getFiler(), (method, args) -> {
             if (method.getName().equals("createSourceFile")) {
+                if (failure != null) {
+                    throw failure;
+                }
                 created.add(new Created(args[0].toString(),
                         Arrays.stream((Element[]) args[1]).map(Object::toString).toList()));
             }
@@ -84,7 +101,7 @@ final class RecordingProcessor implements Processor {
 
     /** What to answer instead of {@code target}, or {@code null} to let it answer. */
     private interface Answer {
-        Object answer(java.lang.reflect.Method method, Object[] args);
+        Object answer(java.lang.reflect.Method method, Object[] args) throws IOException;
     }
 
     private static <T> T forward(Class<T> type, T target, Answer override) {

@@ -100,12 +100,14 @@ final class StepGenerator {
     /**
      * {@code public static final class Fork extends Step implements …}, or for an element step
      * {@code public static final class Square extends ElementStep<Integer> implements …}, whose
-     * input port the superclass declares.
+     * input port the superclass declares. Each port records the class of its items where the
+     * model knows it ({@code this.<Integer>input("x", Integer.class)}, {@code super("square", "x",
+     * Integer.class)}), for runners that must know at run time what crosses a pipe.
      *
      * <p>Generated code calls the runtime's generic methods with explicit type arguments
-     * ({@code this.<Integer>input("x")}, {@code context.<Integer>input(this.x)}) and instantiates
-     * generic steps without the diamond: javac then infers nothing there, and inference took a
-     * fifth of the memory javac allocated compiling generated code.
+     * ({@code this.<Integer>input("x", Integer.class)}, {@code context.<Integer>input(this.x)})
+     * and instantiates generic steps without the diamond: javac then infers nothing there, and
+     * inference took a fifth of the memory javac allocated compiling generated code.
      */
     TypeSpec stepClass() {
         boolean element = isElementStep(method);
@@ -124,8 +126,7 @@ final class StepGenerator {
         }
         for (Port port : element ? method.outputs() : ports()) {
             step.addField(FieldSpec.builder(portType(port), fields.get(port), Modifier.PRIVATE, Modifier.FINAL)
-                    .initializer("$L$L($S)", port.bytes() ? "" : CodeBlock.of("this.<$T>", itemType(port)),
-                            declarer(port), port.name())
+                    .initializer(declaration(port))
                     .build());
         }
         for (ParameterSpec parameter : constructorParameters()) {
@@ -158,7 +159,8 @@ final class StepGenerator {
                 .addModifiers(Modifier.PRIVATE)
                 .addParameters(constructorParameters());
         if (isElementStep(method)) {
-            constructor.addStatement("super($S, $S)", method.name(), method.inputs().get(0).name());
+            Port input = method.inputs().get(0);
+            constructor.addStatement("super($S, $S$L)", method.name(), input.name(), itemClassArgument(input));
         } else {
             constructor.addStatement("super($S)", method.name());
         }
@@ -210,6 +212,28 @@ final class StepGenerator {
                 .map(t -> CodeBlock.of("$T", TypeName.get(types.erasure(t))))
                 .collect(CodeBlock.joining(", "));
         return CodeBlock.of("{@link $T#$L($L)}", owner, method.name(), parameters);
+    }
+
+    /**
+     * {@code this.<Integer>input("x", Integer.class)}, {@code this.<T>output("y")} when the item
+     * class is unknown, {@code byteInput("raw")} for a byte port, which records its items itself.
+     */
+    private static CodeBlock declaration(Port port) {
+        if (port.bytes()) {
+            return CodeBlock.of("$L($S)", declarer(port), port.name());
+        }
+        return CodeBlock.of("this.<$T>$L($S$L)", itemType(port), declarer(port), port.name(), itemClassArgument(port));
+    }
+
+    /**
+     * {@code , Integer.class}: the argument that records the erasure of the port's item type
+     * ({@code List.class} for {@code List<String>}: a raw class literal is a {@code Class<? super
+     * List<String>>} without warning), or nothing when it is unknown.
+     */
+    private static CodeBlock itemClassArgument(Port port) {
+        return port.itemClass()
+                .map(type -> CodeBlock.of(", $T.class", TypeName.get(type)))
+                .orElse(CodeBlock.of(""));
     }
 
     /** The method of {@code Step} that declares {@code port}, which is also the one of {@code Context} that opens it. */

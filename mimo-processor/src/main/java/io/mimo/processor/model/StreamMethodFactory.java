@@ -19,10 +19,12 @@ import javax.lang.model.util.Types;
 public final class StreamMethodFactory {
     private final Types types;
     private final TypeMirror byteBuffer;
+    private final TypeMirror object;
 
     public StreamMethodFactory(Elements elements, Types types) {
         this.types = types;
         this.byteBuffer = elements.getTypeElement("java.nio.ByteBuffer").asType();
+        this.object = elements.getTypeElement("java.lang.Object").asType();
     }
 
     /** The meaning of {@code method}, which carries {@code annotation} and is valid. */
@@ -38,15 +40,15 @@ public final class StreamMethodFactory {
             VariableElement parameter = parameters.get(name.name());
             Port port;
             if (parameter == null) {
-                port = new Port(name.name(), PortKind.OUT, returnItemType(method.getReturnType()), false);
+                TypeMirror type = returnItemType(method.getReturnType());
+                port = new Port(name.name(), PortKind.OUT, type, itemClass(type), false);
                 returnPort = Optional.of(port);
             } else {
                 Optional<PortType> portType = PortType.of(parameter.asType());
-                port = new Port(
-                        name.name(),
-                        name.kind(),
-                        portType.isPresent() ? itemType(portType.get(), parameter.asType()) : boxed(parameter.asType()),
-                        portType.map(PortType::bytes).orElse(false));
+                TypeMirror type = portType.isPresent()
+                        ? itemType(portType.get(), parameter.asType())
+                        : boxed(parameter.asType());
+                port = new Port(name.name(), name.kind(), type, itemClass(type), portType.map(PortType::bytes).orElse(false));
                 portArguments.put(name.name(), new Argument.PortArgument(port, portType.isPresent()));
             }
             (port.kind() == PortKind.IN ? inputs : outputs).add(port);
@@ -81,6 +83,19 @@ public final class StreamMethodFactory {
         return PortType.isOptional(returnType)
                 ? ((DeclaredType) returnType).getTypeArguments().get(0)
                 : boxed(returnType);
+    }
+
+    /**
+     * The erasure of {@code itemType}, which the step records for runners that need to know what
+     * crosses a pipe; empty for a type variable whose bound erases to {@code Object}, of which
+     * {@code Object} would say nothing. Every other type is as good as its erasure: a declared
+     * {@code Object} is what its items are, and a {@code T[]} is at least an {@code Object[]}.
+     */
+    private Optional<TypeMirror> itemClass(TypeMirror itemType) {
+        TypeMirror erasure = types.erasure(itemType);
+        return itemType.getKind() == TypeKind.TYPEVAR && types.isSameType(erasure, object)
+                ? Optional.empty()
+                : Optional.of(erasure);
     }
 
     private static ReturnHandling returnHandling(TypeMirror returnType) {
