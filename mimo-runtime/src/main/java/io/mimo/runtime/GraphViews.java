@@ -22,7 +22,8 @@ final class GraphViews {
     private GraphViews() {}
 
     static WorkflowGraph of(Workflow workflow, List<Step> steps) {
-        Map<Object, PortView> views = new IdentityHashMap<>();
+        Map<InPort<?>, PortView> inputViews = new IdentityHashMap<>();
+        Map<OutPort<?>, PortView> outputViews = new IdentityHashMap<>();
         List<StepView> stepViews = new ArrayList<>(steps.size());
         for (int s = 0; s < steps.size(); s++) {
             Step step = steps.get(s);
@@ -30,14 +31,14 @@ final class GraphViews {
             for (InPort<?> port : step.inputs()) {
                 PortView view = new PortView(s, step.name(), port.name(), inputs.size(), kind(port.bytes()),
                         Optional.ofNullable(port.itemType()), false);
-                views.put(port, view);
+                inputViews.put(port, view);
                 inputs.add(view);
             }
             List<PortView> outputs = new ArrayList<>();
             for (OutPort<?> port : step.outputs()) {
                 PortView view = new PortView(s, step.name(), port.name(), outputs.size(), kind(port.bytes()),
                         Optional.ofNullable(port.itemType()), port.discarded());
-                views.put(port, view);
+                outputViews.put(port, view);
                 outputs.add(view);
             }
             stepViews.add(stepView(s, step, inputs, outputs));
@@ -46,9 +47,9 @@ final class GraphViews {
         for (Step step : steps) {
             for (OutPort<?> output : step.outputs()) {
                 for (DeclaredPipe pipe : output.pipes()) {
-                    PortView to = views.get(pipe.to());
-                    if (to != null && pipe.to().step().workflow() == workflow) {
-                        pipes.add(new PipeView(views.get(output), to, pipe.capacityIn(workflow)));
+                    PortView to = inputViews.get(pipe.to());
+                    if (to != null) {
+                        pipes.add(new PipeView(outputViews.get(output), to, pipe.capacityIn(workflow)));
                     }
                 }
             }
