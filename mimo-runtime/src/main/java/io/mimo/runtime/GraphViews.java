@@ -10,7 +10,6 @@ import io.mimo.runtime.graph.WorkflowGraph;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,8 +21,8 @@ final class GraphViews {
     private GraphViews() {}
 
     static WorkflowGraph of(Workflow workflow, List<Step> steps) {
-        Map<InPort<?>, PortView> inputViews = new IdentityHashMap<>();
-        Map<OutPort<?>, PortView> outputViews = new IdentityHashMap<>();
+        IdentityHashMap<InPort<?>, PortView> inputViews = new IdentityHashMap<>();
+        IdentityHashMap<OutPort<?>, PortView> outputViews = new IdentityHashMap<>();
         List<StepView> stepViews = new ArrayList<>(steps.size());
         for (int s = 0; s < steps.size(); s++) {
             Step step = steps.get(s);

@@ -8,6 +8,7 @@ import java.util.List;
  * pipes. Several outputs piped into one input are merged in arrival order. A running stream reads
  * it through the {@link Input} its {@link Context} hands out.
  */
+@SuppressWarnings("UnusedTypeParameter") // T types the pipes into it, checked by javac when wiring
 public final class InPort<T> {
     private final Step step;
     private final String name;

@@ -221,11 +221,11 @@ public final class BytePipe {
         /** One try at a write. Lock held. */
         private Object attemptWrite(ByteBuffer view) throws IOException {
             checkWriter();
-            if (!view.hasRemaining()) return Boolean.TRUE;
+            if (!view.hasRemaining()) return true;
             if (buffer.byteCount() - lineStart >= capacity) return NOT_READY;
             buffer.writeView(view);
             readable.signalAll();
-            return Boolean.TRUE;
+            return true;
         }
 
         /**

@@ -803,6 +803,7 @@ public final class ByteStream {
      * a truncated view) so that the caller cannot see bytes beyond it, such as chunk bytes written
      * later.
      */
+    @SuppressWarnings("ReferenceEquality") // the chunk's own view object, not an equal one
     private ByteBuffer handOut(ByteBuffer view) {
         if (view == chunkView) chunkView = null;
         return view.limit() == view.capacity() ? view : slice(view);
@@ -817,6 +818,7 @@ public final class ByteStream {
     }
 
     /** Appends the chunk's bytes {@code [start, start + n)}, just filled, growing the last view when it ends at start. */
+    @SuppressWarnings("ReferenceEquality") // the chunk's own view object, not an equal one
     private void appendFromChunk(int start, int n) {
         if (chunkView != null && views.peekLast() == chunkView && chunkView.limit() == start) {
             chunkView.limit(start + n);

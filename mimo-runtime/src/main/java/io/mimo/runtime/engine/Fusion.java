@@ -124,7 +124,7 @@ final class Fusion {
 
     /** Whether {@code pipe} is replaced by a call: it feeds a fused step. */
     boolean fused(PipeView pipe) {
-        return feeds[pipe.to().step()] == pipe;
+        return pipe.equals(feeds[pipe.to().step()]);
     }
 
     /** The steps fused into {@code host}, fed by it or by one another, upstream first (depth first, in pipe order). */

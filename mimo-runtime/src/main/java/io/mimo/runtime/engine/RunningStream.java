@@ -211,6 +211,7 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
      *
      * @return whether a batch was ready
      */
+    @SuppressWarnings("ThreadPriorityCheck") // measured: a yield beats parking and spinning here, as said above
     private boolean yieldForBatch(Blocker blocker, int times) {
         yieldingOn = blocker;
         try {

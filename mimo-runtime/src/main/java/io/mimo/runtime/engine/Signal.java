@@ -5,6 +5,7 @@ package io.mimo.runtime.engine;
  * as a failure, even when user code wraps it as the cause of its own exception. Shared instances:
  * no stack trace, no suppression, so throwing one costs nothing.
  */
+@SuppressWarnings("StaticAssignmentOfThrowable") // shared on purpose: no stack trace, thrown to unwind, never reported
 abstract sealed class Signal extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

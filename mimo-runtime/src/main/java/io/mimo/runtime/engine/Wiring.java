@@ -45,8 +45,8 @@ final class Wiring {
         for (PipeView pipe : graph.pipes()) {
             fanIn.merge(pipe.to(), 1, Integer::sum);
         }
-        Map<ItemInputEnd<?>, List<ItemPipe>> itemPipesInto = new IdentityHashMap<>();
-        Map<ItemInputEnd<?>, AtomicLong> sequences = new IdentityHashMap<>();
+        IdentityHashMap<ItemInputEnd<?>, List<ItemPipe>> itemPipesInto = new IdentityHashMap<>();
+        IdentityHashMap<ItemInputEnd<?>, AtomicLong> sequences = new IdentityHashMap<>();
         Map<PortView, Targets> targets = new HashMap<>();
         for (PipeView pipe : graph.pipes()) {
             RunningStream writer = streams[pipe.from().step()];
