@@ -1,0 +1,4 @@
+module io.mimo.runtime {
+    exports io.mimo.runtime;
+    exports io.mimo.runtime.bytes;
+}
