@@ -30,9 +30,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Stream {
-    /** The names of the input ports, each naming a parameter. */
+    /** {@return the names of the input ports, each naming a parameter} */
     String[] in() default {};
 
-    /** The names of the output ports, each naming an {@code Output} parameter or the return value. */
+    /** {@return the names of the output ports, each naming an {@code Output} parameter or the return value} */
     String[] out() default {};
 }
