@@ -32,9 +32,10 @@ import org.xml.sax.InputSource;
  * <p>The nested build's local repository is {@code target/it-repo}, where invoker:install put this build's
  * artifacts, so the user's local repository never sees these SNAPSHOTs. Everything else (plugins, JavaPoet, ...)
  * it copies from the user's local repository, which its settings make its "central", as a file: URL; it runs
- * offline for every other protocol, so it downloads nothing. Maven runs on the JDK this build's Maven runs on. The plugins it needs are the versions this build
- * has just used, so they are there: the README's own (checked below to be this build's) and, for the
- * scaffolding around the snippets, maven-resources-plugin and maven-dependency-plugin, pinned to this build's.
+ * offline for every other protocol, so it downloads nothing. The plugins it needs are the versions this build has
+ * just used, so they are there: the README's own (checked below to be this build's) and, for the scaffolding around
+ * the snippets, maven-resources-plugin and maven-dependency-plugin, pinned to this build's. Its Maven runs on the
+ * JDK this build's Maven runs on, as a user's would.
  */
 class ReadmeProjectIT {
     /** Marks each fenced pom snippet of the README's "In your project" that this test uses. */
@@ -85,7 +86,9 @@ class ReadmeProjectIT {
         environment.put("JAVA_HOME", Tools.property("mimo.mavenJavaHome"));
         environment.put("MAVEN_ARGS", null); // Maven 3.9 reads it: this build's arguments are not the user's
         environment.put("MAVEN_BASEDIR", null);
-        List<String> mvn = List.of(Tools.mvn(), "--batch-mode", "--offline", "--settings", settings.toString(),
+        // the same file as global settings too: a mirror in Maven's own conf/settings.xml would send "central" away
+        List<String> mvn = List.of(Tools.mvn(), "--batch-mode", "--offline",
+                "--settings", settings.toString(), "--global-settings", settings.toString(),
                 "-Daether.offline.protocols=file", "-Dmaven.repo.local=" + Tools.property("mimo.itRepo"),
                 "-Dmdep.outputFile=target/runtime-classpath.txt", "-Dmdep.includeScope=runtime",
                 "compile", "org.apache.maven.plugins:maven-dependency-plugin:build-classpath");
@@ -104,7 +107,7 @@ class ReadmeProjectIT {
         int start = lines.indexOf(SECTION);
         assertTrue(start >= 0, "README.md has no line '" + SECTION + "'");
         List<String> snippets = new ArrayList<>();
-        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("#"); i++) {
+        for (int i = start + 1; i < lines.size() && !lines.get(i).matches("#+ .*"); i++) {
             if (!lines.get(i).equals(MARKER)) {
                 continue;
             }
