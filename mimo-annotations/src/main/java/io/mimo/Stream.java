@@ -33,9 +33,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Stream {
-    /** The names of the input ports, each naming a parameter: an {@code Input}, a {@code ByteInput}, or a plain value. */
+    /** {@return the names of the input ports, each naming a parameter: an {@code Input}, a {@code ByteInput}, or a plain value} */
     String[] in() default {};
 
-    /** The names of the output ports, each naming an {@code Output} or {@code ByteOutput} parameter, or the return value. */
+    /** {@return the names of the output ports, each naming an {@code Output} or {@code ByteOutput} parameter, or the return value} */
     String[] out() default {};
 }
