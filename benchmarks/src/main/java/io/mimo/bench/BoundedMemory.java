@@ -41,27 +41,37 @@ public final class BoundedMemory {
         int items = Integer.parseInt(args[1]);
 
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toSet());
         AtomicLong maxAfterGc = new AtomicLong();
         AtomicLong collections = new AtomicLong();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    return;
-                }
-                var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                long used = 0;
-                for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                    if (heapPools.contains(e.getKey())) {
-                        used += e.getValue().getUsed();
-                    }
-                }
-                collections.incrementAndGet();
-                maxAfterGc.accumulateAndGet(used, Math::max);
-            }, null, null);
+            ((NotificationEmitter) gc)
+                    .addNotificationListener(
+                            (notification, handback) -> {
+                                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                        notification.getType())) {
+                                    return;
+                                }
+                                var info = GarbageCollectionNotificationInfo.from(
+                                        (CompositeData) notification.getUserData());
+                                long used = 0;
+                                for (Map.Entry<String, MemoryUsage> e :
+                                        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                                    if (heapPools.contains(e.getKey())) {
+                                        used += e.getValue().getUsed();
+                                    }
+                                }
+                                collections.incrementAndGet();
+                                maxAfterGc.accumulateAndGet(used, Math::max);
+                            },
+                            null,
+                            null);
         }
         List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
 
         long start = System.nanoTime();
@@ -81,21 +91,27 @@ public final class BoundedMemory {
         Thread.sleep(200); // let the last GC notifications arrive
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 
-        System.out.println(String.format(Locale.ROOT,
+        System.out.println(String.format(
+                Locale.ROOT,
                 "{\"workload\":\"boundedMemory\",\"contender\":\"%s\",\"items\":%d,\"completed\":%b,"
                         + "\"seconds\":%.3f,\"maxHeapBytes\":%d,\"peakHeapUsedBytes\":%d,\"maxLiveAfterGcBytes\":%d,"
                         + "\"collections\":%d,\"error\":%s}",
-                contender, items, error == null, seconds, Runtime.getRuntime().maxMemory(), peak, maxAfterGc.get(),
-                collections.get(), error == null ? "null" : quote(error)));
+                contender,
+                items,
+                error == null,
+                seconds,
+                Runtime.getRuntime().maxMemory(),
+                peak,
+                maxAfterGc.get(),
+                collections.get(),
+                error == null ? "null" : quote(error)));
         System.exit(error == null ? 0 : 1);
     }
 
     static long mimo(int items) {
         long[] total = new long[1];
         Workflow wf = new Workflow("bounded-memory", Work.CAPACITY);
-        wf.add(OpsStreams.range(items))
-                .pipe(wf.add(OpsStreams.plusOne()))
-                .pipe(wf.add(OpsStreams.sum(total)));
+        wf.add(OpsStreams.range(items)).pipe(wf.add(OpsStreams.plusOne())).pipe(wf.add(OpsStreams.sum(total)));
         wf.run();
         return total[0];
     }

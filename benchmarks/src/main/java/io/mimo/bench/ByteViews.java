@@ -41,6 +41,7 @@ public class ByteViews {
 
     /** Bytes in one view. */
     public static final int VIEW = 64 * 1024;
+
     static final int POOL = 16;
 
     @Param("1073741824")

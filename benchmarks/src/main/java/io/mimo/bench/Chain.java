@@ -48,8 +48,10 @@ public class Chain {
     @Setup(Level.Trial)
     public void setUp() {
         expected = Work.chainSum(chainItems);
-        pekko = ActorSystem.create("chain", ConfigFactory.parseString(
-                "pekko.loglevel = WARNING\npekko.stdout-loglevel = WARNING").withFallback(ConfigFactory.load()));
+        pekko = ActorSystem.create(
+                "chain",
+                ConfigFactory.parseString("pekko.loglevel = WARNING\npekko.stdout-loglevel = WARNING")
+                        .withFallback(ConfigFactory.load()));
     }
 
     @TearDown(Level.Trial)
@@ -79,7 +81,8 @@ public class Chain {
 
     @Benchmark
     public long javaUtilStream(Blackhole bh) {
-        long s = IntStream.range(0, chainItems).boxed()
+        long s = IntStream.range(0, chainItems)
+                .boxed()
                 .map(x -> x + 1)
                 .filter(x -> x % 3 != 0)
                 .map(x -> x * 2)
@@ -122,7 +125,8 @@ public class Chain {
                 .map(x -> x * 2)
                 .filter(x -> x % 5 != 0)
                 .runWith(Sink.foreach(x -> s[0] += x), pekko)
-                .toCompletableFuture().get();
+                .toCompletableFuture()
+                .get();
         return consume(bh, s[0]);
     }
 

@@ -50,8 +50,10 @@ public class Diamond {
     @Setup(Level.Trial)
     public void setUp() {
         expected = Work.diamondSum(diamondItems);
-        pekko = ActorSystem.create("diamond", ConfigFactory.parseString(
-                "pekko.loglevel = WARNING\npekko.stdout-loglevel = WARNING").withFallback(ConfigFactory.load()));
+        pekko = ActorSystem.create(
+                "diamond",
+                ConfigFactory.parseString("pekko.loglevel = WARNING\npekko.stdout-loglevel = WARNING")
+                        .withFallback(ConfigFactory.load()));
     }
 
     @TearDown(Level.Trial)

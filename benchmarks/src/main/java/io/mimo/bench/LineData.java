@@ -16,6 +16,7 @@ public final class LineData {
     public final int repeats;
     /** Lines in the block, and the bytes of those lines without their {@code '\n'}. */
     public final long blockLines;
+
     public final long blockLineBytes;
 
     private static final int BLOCK_TARGET = 4 << 20;

@@ -123,8 +123,8 @@ public class LineSplit {
     public long bufferedReaderReadLine(Blackhole bh) throws IOException {
         long lines = 0;
         long bytes = 0;
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new FragmentStream(data), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(new FragmentStream(data), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 lines++;

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.annotation.processing.Processor;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -82,19 +82,30 @@ public class ProcessorJavac {
         sources = writeSources(Files.createDirectories(root.resolve("src")), methods);
 
         // What a user's build has: the annotations and the runtime on the class path...
-        copyClasses(locationOf(io.mimo.Stream.class), "io/mimo/", List.of("io/mimo/bench/", "io/mimo/runtime/"), true, classPath);
+        copyClasses(
+                locationOf(io.mimo.Stream.class),
+                "io/mimo/",
+                List.of("io/mimo/bench/", "io/mimo/runtime/"),
+                true,
+                classPath);
         copyClasses(locationOf(io.mimo.runtime.Workflow.class), "io/mimo/runtime/", List.of(), false, classPath);
         // ...and the processor with its own dependencies on the processor path.
         List<String> processors = mimoProcessors();
         processorNames = processors;
         if (!processors.isEmpty()) {
-            Path processorJar = locationOf(Class.forName(processors.get(0), false, getClass().getClassLoader()));
+            Path processorJar = locationOf(
+                    Class.forName(processors.get(0), false, getClass().getClassLoader()));
             copyClasses(processorJar, "io/mimo/", List.of("io/mimo/bench/", "io/mimo/runtime/"), false, processorPath);
             copyClasses(locationOf(io.mimo.Stream.class), "io/mimo/", List.of(), true, processorPath);
-            copyClasses(locationOf(com.palantir.javapoet.JavaFile.class), "com/palantir/javapoet/", List.of(), false,
+            copyClasses(
+                    locationOf(com.palantir.javapoet.JavaFile.class),
+                    "com/palantir/javapoet/",
+                    List.of(),
+                    false,
                     processorPath);
             Path services = Files.createDirectories(processorPath.resolve("META-INF/services"));
-            Files.writeString(services.resolve("javax.annotation.processing.Processor"), String.join("\n", processors) + "\n");
+            Files.writeString(
+                    services.resolve("javax.annotation.processing.Processor"), String.join("\n", processors) + "\n");
         }
         if (pregenerate && !processors.isEmpty()) {
             clean();
@@ -145,7 +156,9 @@ public class ProcessorJavac {
         }
         List<Processor> instances = new ArrayList<>();
         for (String name : processorNames) {
-            instances.add((Processor) Class.forName(name, true, getClass().getClassLoader()).getDeclaredConstructor().newInstance());
+            instances.add((Processor) Class.forName(name, true, getClass().getClassLoader())
+                    .getDeclaredConstructor()
+                    .newInstance());
         }
         return checkGenerated(compile(List.of("-proc:full"), instances));
     }
@@ -181,13 +194,20 @@ public class ProcessorJavac {
 
     private int compile(List<Path> sources, List<String> processing, List<Processor> processors) throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager files =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             List<String> options = new ArrayList<>(List.of(
-                    "--release", "21", "-classpath", classPath.toString(),
-                    "-d", out.toString(), "-s", generated.toString()));
+                    "--release",
+                    "21",
+                    "-classpath",
+                    classPath.toString(),
+                    "-d",
+                    out.toString(),
+                    "-s",
+                    generated.toString()));
             options.addAll(processing);
-            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(sources));
+            JavaCompiler.CompilationTask task =
+                    javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
             if (processors != null) {
                 task.setProcessors(processors);
             }
@@ -223,8 +243,12 @@ public class ProcessorJavac {
                     .append("import io.mimo.runtime.Input;\n")
                     .append("import io.mimo.runtime.Output;\n")
                     .append("import java.util.List;\n\n")
-                    .append("public final class Gen").append(c).append(" {\n")
-                    .append("    private Gen").append(c).append("() {}\n");
+                    .append("public final class Gen")
+                    .append(c)
+                    .append(" {\n")
+                    .append("    private Gen")
+                    .append(c)
+                    .append("() {}\n");
             for (int k = 0; k < METHODS_PER_CLASS && m < methods; k++, m++) {
                 s.append('\n').append(method(m));
             }
@@ -298,7 +322,8 @@ public class ProcessorJavac {
     /** The annotation processors mimo registers (the lines of its service file that name io.mimo classes). */
     private static List<String> mimoProcessors() throws IOException {
         List<String> found = new ArrayList<>();
-        Enumeration<URL> files = ProcessorJavac.class.getClassLoader()
+        Enumeration<URL> files = ProcessorJavac.class
+                .getClassLoader()
                 .getResources("META-INF/services/javax.annotation.processing.Processor");
         for (URL url : Collections.list(files)) {
             try (InputStream in = url.openStream()) {
@@ -315,7 +340,8 @@ public class ProcessorJavac {
 
     private static Path locationOf(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -28,8 +28,14 @@ public final class Report {
     record Contender(String method, String label, boolean isMimo) {}
 
     /** A workload: its JMH class, how many items one op handles (from its params), and the unit per item. */
-    record Workload(String title, String benchmarkClass, String itemUnit, double unitNanos,
-                    ToDoubleFunction<Map<String, String>> itemsPerOp, String itemsText, List<Contender> contenders) {}
+    record Workload(
+            String title,
+            String benchmarkClass,
+            String itemUnit,
+            double unitNanos,
+            ToDoubleFunction<Map<String, String>> itemsPerOp,
+            String itemsText,
+            List<Contender> contenders) {}
 
     static Contender mimo(String method, String label) {
         return new Contender(method, label, true);
@@ -40,57 +46,107 @@ public final class Report {
     }
 
     static final List<Workload> WORKLOADS = List.of(
-            new Workload("1. One hop", "io.mimo.bench.OneHop", "ns/item", 1, p -> num(p, "hopItems"),
-                    "%s items, producer and consumer on two threads, queue of " + Work.CAPACITY, List.of(
-                    mimo("mimo", "mimo pipe (two @Stream methods)"),
-                    peer("arrayBlockingQueueVirtualThreads", "ArrayBlockingQueue, two virtual threads"),
-                    peer("joxChannelVirtualThreads", "Jox channel, two virtual threads"),
-                    peer("jctoolsSpscSpinning", "JCTools SPSC queue, two spinning platform threads (near limit)"),
-                    peer("mimoOneCarrier", "(diagnostic) mimo pipe, virtual threads on one carrier thread"))),
-            new Workload("2. Linear chain", "io.mimo.bench.Chain", "ns/item", 1, p -> num(p, "chainItems"),
-                    "%s items: source → map → filter → map → filter → sum", List.of(
-                    mimo("mimo", "mimo (six @Stream methods, element-style maps, filters and sum: fused)"),
-                    peer("handWrittenLoop", "hand-written loop (limit)"),
-                    peer("javaUtilStream", "java.util.stream"),
-                    peer("reactorFlux", "Reactor Flux"),
-                    peer("rxJavaFlowable", "RxJava 3 Flowable"),
-                    peer("pekkoStreams", "Pekko Streams"),
-                    peer("mimoSumBehindPipe", "(diagnostic) mimo, the sum process style on its own thread: one pipe"),
-                    peer("mimoFusionOff", "(diagnostic) mimo, Workflow.fusion(false): a thread per stream, five pipes"),
-                    peer("mimoHandWrittenSteps", "(diagnostic) mimo, six hand-written process-style steps"))),
-            new Workload("3. Diamond", "io.mimo.bench.Diamond", "ns/item", 1, p -> num(p, "diamondItems"),
-                    "%s items: source → broadcast → two maps → zip → sum", List.of(
-                    mimo("mimo", "mimo (five @Stream methods, element-style maps, zip and sum)"),
-                    peer("pekkoGraphDsl", "Pekko GraphDSL (Broadcast + Zip)"),
-                    peer("reactorPublishZip", "Reactor (publish + zip)"),
-                    peer("mimoSumBehindPipe", "(diagnostic) mimo, the sum process style on its own thread: one more pipe"),
-                    peer("mimoFusionOff", "(diagnostic) mimo, Workflow.fusion(false): a thread per stream"))),
-            new Workload("5a. Bytes: write then read back as 64 KiB views", "io.mimo.bench.ByteViews", "ns/view", 1,
-                    p -> ByteViews.itemsPerOp((long) num(p, "viewBytes")),
-                    "%s views of 64 KiB written, then read back", List.of(
-                    mimo("byteStream", "mimo ByteStream"),
-                    peer("byteArrayOutputStream", "ByteArrayOutputStream → ByteArrayInputStream"),
-                    peer("okioBuffer", "Okio Buffer"),
-                    peer("nettyCompositeByteBuf", "Netty CompositeByteBuf"))),
-            new Workload("5b. Bytes: split text lines arriving in fragments", "io.mimo.bench.LineSplit", "ns/line", 1,
-                    p -> LineSplit.itemsPerOp((long) num(p, "lineBytes")),
-                    "%s lines in fragments of 1 B – 16 KiB", List.of(
-                    mimo("byteStream", "mimo ByteStream readLine"),
-                    peer("bufferedReaderReadLine", "BufferedReader.readLine"),
-                    peer("okioBuffer", "Okio Buffer (indexOf + readByteString)"),
-                    peer("nettyCompositeByteBuf", "Netty CompositeByteBuf (indexOf + readSlice)"))),
-            new Workload("6. The processor: javac in process", "io.mimo.bench.ProcessorJavac", "ms/compile", 1e6,
-                    p -> 1, "one compile of %s annotated methods", List.of(
-                    mimo("javacWithMimoProcessor", "javac with the mimo processor"),
-                    peer("javacWithoutProcessor", "javac alone (-proc:none)"),
-                    peer("javacWithMimoProcessorLoadedOnce", "(diagnostic) javac with the mimo processor loaded once, warm"),
-                    peer("javacOfSourcesAndGeneratedWithoutProcessor",
-                            "(diagnostic) javac alone on the sources plus the processor's output"))),
-            new Workload("6b. The processor: javac cold, one compile in a fresh JVM", "io.mimo.bench.ProcessorJavacCold",
-                    "ms/compile", 1e6, p -> 1, "one compile of %s annotated methods, the first in its JVM; one sample per fork",
+            new Workload(
+                    "1. One hop",
+                    "io.mimo.bench.OneHop",
+                    "ns/item",
+                    1,
+                    p -> num(p, "hopItems"),
+                    "%s items, producer and consumer on two threads, queue of " + Work.CAPACITY,
                     List.of(
-                    mimo("javacWithMimoProcessor", "javac with the mimo processor"),
-                    peer("javacWithoutProcessor", "javac alone (-proc:none)"))));
+                            mimo("mimo", "mimo pipe (two @Stream methods)"),
+                            peer("arrayBlockingQueueVirtualThreads", "ArrayBlockingQueue, two virtual threads"),
+                            peer("joxChannelVirtualThreads", "Jox channel, two virtual threads"),
+                            peer(
+                                    "jctoolsSpscSpinning",
+                                    "JCTools SPSC queue, two spinning platform threads (near limit)"),
+                            peer("mimoOneCarrier", "(diagnostic) mimo pipe, virtual threads on one carrier thread"))),
+            new Workload(
+                    "2. Linear chain",
+                    "io.mimo.bench.Chain",
+                    "ns/item",
+                    1,
+                    p -> num(p, "chainItems"),
+                    "%s items: source → map → filter → map → filter → sum",
+                    List.of(
+                            mimo("mimo", "mimo (six @Stream methods, element-style maps, filters and sum: fused)"),
+                            peer("handWrittenLoop", "hand-written loop (limit)"),
+                            peer("javaUtilStream", "java.util.stream"),
+                            peer("reactorFlux", "Reactor Flux"),
+                            peer("rxJavaFlowable", "RxJava 3 Flowable"),
+                            peer("pekkoStreams", "Pekko Streams"),
+                            peer(
+                                    "mimoSumBehindPipe",
+                                    "(diagnostic) mimo, the sum process style on its own thread: one pipe"),
+                            peer(
+                                    "mimoFusionOff",
+                                    "(diagnostic) mimo, Workflow.fusion(false): a thread per stream, five pipes"),
+                            peer("mimoHandWrittenSteps", "(diagnostic) mimo, six hand-written process-style steps"))),
+            new Workload(
+                    "3. Diamond",
+                    "io.mimo.bench.Diamond",
+                    "ns/item",
+                    1,
+                    p -> num(p, "diamondItems"),
+                    "%s items: source → broadcast → two maps → zip → sum",
+                    List.of(
+                            mimo("mimo", "mimo (five @Stream methods, element-style maps, zip and sum)"),
+                            peer("pekkoGraphDsl", "Pekko GraphDSL (Broadcast + Zip)"),
+                            peer("reactorPublishZip", "Reactor (publish + zip)"),
+                            peer(
+                                    "mimoSumBehindPipe",
+                                    "(diagnostic) mimo, the sum process style on its own thread: one more pipe"),
+                            peer("mimoFusionOff", "(diagnostic) mimo, Workflow.fusion(false): a thread per stream"))),
+            new Workload(
+                    "5a. Bytes: write then read back as 64 KiB views",
+                    "io.mimo.bench.ByteViews",
+                    "ns/view",
+                    1,
+                    p -> ByteViews.itemsPerOp((long) num(p, "viewBytes")),
+                    "%s views of 64 KiB written, then read back",
+                    List.of(
+                            mimo("byteStream", "mimo ByteStream"),
+                            peer("byteArrayOutputStream", "ByteArrayOutputStream → ByteArrayInputStream"),
+                            peer("okioBuffer", "Okio Buffer"),
+                            peer("nettyCompositeByteBuf", "Netty CompositeByteBuf"))),
+            new Workload(
+                    "5b. Bytes: split text lines arriving in fragments",
+                    "io.mimo.bench.LineSplit",
+                    "ns/line",
+                    1,
+                    p -> LineSplit.itemsPerOp((long) num(p, "lineBytes")),
+                    "%s lines in fragments of 1 B – 16 KiB",
+                    List.of(
+                            mimo("byteStream", "mimo ByteStream readLine"),
+                            peer("bufferedReaderReadLine", "BufferedReader.readLine"),
+                            peer("okioBuffer", "Okio Buffer (indexOf + readByteString)"),
+                            peer("nettyCompositeByteBuf", "Netty CompositeByteBuf (indexOf + readSlice)"))),
+            new Workload(
+                    "6. The processor: javac in process",
+                    "io.mimo.bench.ProcessorJavac",
+                    "ms/compile",
+                    1e6,
+                    p -> 1,
+                    "one compile of %s annotated methods",
+                    List.of(
+                            mimo("javacWithMimoProcessor", "javac with the mimo processor"),
+                            peer("javacWithoutProcessor", "javac alone (-proc:none)"),
+                            peer(
+                                    "javacWithMimoProcessorLoadedOnce",
+                                    "(diagnostic) javac with the mimo processor loaded once, warm"),
+                            peer(
+                                    "javacOfSourcesAndGeneratedWithoutProcessor",
+                                    "(diagnostic) javac alone on the sources plus the processor's output"))),
+            new Workload(
+                    "6b. The processor: javac cold, one compile in a fresh JVM",
+                    "io.mimo.bench.ProcessorJavacCold",
+                    "ms/compile",
+                    1e6,
+                    p -> 1,
+                    "one compile of %s annotated methods, the first in its JVM; one sample per fork",
+                    List.of(
+                            mimo("javacWithMimoProcessor", "javac with the mimo processor"),
+                            peer("javacWithoutProcessor", "javac alone (-proc:none)"))));
 
     /** A measured contender: per-item median and range, or why there is none. */
     record Row(Contender contender, double median, double min, double max, int n, String missing) {}
@@ -104,7 +160,8 @@ public final class Report {
         for (String file : args[0].split(",")) {
             if (!file.isEmpty() && Files.exists(Path.of(file))) {
                 @SuppressWarnings("unchecked")
-                List<Map<String, Object>> some = (List<Map<String, Object>>) Json.parse(Files.readString(Path.of(file)));
+                List<Map<String, Object>> some =
+                        (List<Map<String, Object>>) Json.parse(Files.readString(Path.of(file)));
                 results.addAll(some);
             }
         }
@@ -132,7 +189,9 @@ public final class Report {
         Map<String, Map<String, Row>> all = new LinkedHashMap<>();
         for (Workload w : WORKLOADS) {
             // the cold javac workload goes with the warm one
-            String name = w.benchmarkClass().substring(w.benchmarkClass().lastIndexOf('.') + 1).replaceAll("Cold$", "");
+            String name = w.benchmarkClass()
+                    .substring(w.benchmarkClass().lastIndexOf('.') + 1)
+                    .replaceAll("Cold$", "");
             if (name.matches(selected)) {
                 all.put(w.benchmarkClass(), table(out, w, results, failures));
             }
@@ -146,24 +205,45 @@ public final class Report {
 
     private static void header(StringBuilder out, String title, List<Map<String, Object>> results) {
         out.append("## ").append(title).append("\n\n");
-        out.append("- Machine: ").append(cpu()).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(memoryGiB()).append(" GiB memory, ").append(System.getProperty("os.name")).append(' ')
-                .append(System.getProperty("os.arch")).append('\n');
+        out.append("- Machine: ")
+                .append(cpu())
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ")
+                .append(memoryGiB())
+                .append(" GiB memory, ")
+                .append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.arch"))
+                .append('\n');
         String load = System.getProperty("mimo.bench.load", "");
         if (!load.isBlank()) {
-            out.append("- Machine load: ").append(load)
+            out.append("- Machine load: ")
+                    .append(load)
                     .append(". The suite's own threads count in it (one to three runnable); beyond that, other"
                             + " processes competed for the cores: the wider a row's range, the more they interfered\n");
         }
         if (!results.isEmpty()) {
             Map<String, Object> r = results.get(0);
-            out.append("- JDK: ").append(r.get("vmName")).append(' ').append(r.get("vmVersion"))
-                    .append(" (").append(r.get("jdkVersion")).append("), JMH ").append(r.get("jmhVersion")).append('\n');
-            out.append("- JMH: ").append(fmtInt(r.get("forks"))).append(" fork(s) × ")
-                    .append(fmtInt(r.get("measurementIterations"))).append(" measured iterations of ")
-                    .append(r.get("measurementTime")).append(" after ").append(fmtInt(r.get("warmupIterations")))
-                    .append(" warm-up iterations of ").append(r.get("warmupTime"))
+            out.append("- JDK: ")
+                    .append(r.get("vmName"))
+                    .append(' ')
+                    .append(r.get("vmVersion"))
+                    .append(" (")
+                    .append(r.get("jdkVersion"))
+                    .append("), JMH ")
+                    .append(r.get("jmhVersion"))
+                    .append('\n');
+            out.append("- JMH: ")
+                    .append(fmtInt(r.get("forks")))
+                    .append(" fork(s) × ")
+                    .append(fmtInt(r.get("measurementIterations")))
+                    .append(" measured iterations of ")
+                    .append(r.get("measurementTime"))
+                    .append(" after ")
+                    .append(fmtInt(r.get("warmupIterations")))
+                    .append(" warm-up iterations of ")
+                    .append(r.get("warmupTime"))
                     .append("; median over every measured iteration of every fork\n");
         }
         out.append("- `÷ mimo`: the contender's median time divided by mimo's; above 1, mimo is faster\n\n");
@@ -187,16 +267,23 @@ public final class Report {
         return failed;
     }
 
-    private static Map<String, Row> table(StringBuilder out, Workload w, List<Map<String, Object>> results,
-                                          Map<String, String> failures) {
+    private static Map<String, Row> table(
+            StringBuilder out, Workload w, List<Map<String, Object>> results, Map<String, String> failures) {
         Map<String, Row> rows = new LinkedHashMap<>();
         Map<String, String> params = null;
         for (Contender c : w.contenders()) {
             Map<String, Object> r = find(results, w.benchmarkClass() + "." + c.method());
             if (r == null) {
                 String failure = failures.get(w.benchmarkClass() + "." + c.method());
-                rows.put(c.method(), new Row(c, Double.NaN, Double.NaN, Double.NaN, 0,
-                        failure != null ? "failed: " + failure : "no result (not run)"));
+                rows.put(
+                        c.method(),
+                        new Row(
+                                c,
+                                Double.NaN,
+                                Double.NaN,
+                                Double.NaN,
+                                0,
+                                failure != null ? "failed: " + failure : "no result (not run)"));
                 continue;
             }
             @SuppressWarnings("unchecked")
@@ -206,7 +293,9 @@ public final class Report {
             params = ps;
             @SuppressWarnings("unchecked")
             Map<String, Object> metric = (Map<String, Object>) r.get("primaryMetric");
-            double scale = unitNanos((String) metric.get("scoreUnit")) / w.unitNanos() / w.itemsPerOp().applyAsDouble(ps);
+            double scale = unitNanos((String) metric.get("scoreUnit"))
+                    / w.unitNanos()
+                    / w.itemsPerOp().applyAsDouble(ps);
             double[] raw = flatten(metric.get("rawData"));
             if (raw.length == 0) {
                 rows.put(c.method(), new Row(c, Double.NaN, Double.NaN, Double.NaN, 0, "no measured iteration"));
@@ -221,23 +310,44 @@ public final class Report {
         out.append("### ").append(w.title()).append("\n\n");
         if (params != null) {
             double items = w.itemsPerOp().applyAsDouble(params);
-            String what = w.benchmarkClass().contains("ProcessorJavac") ? params.getOrDefault("methods", "?")
+            String what = w.benchmarkClass().contains("ProcessorJavac")
+                    ? params.getOrDefault("methods", "?")
                     : String.format(Locale.ROOT, "%,d", (long) items);
             out.append(String.format(Locale.ROOT, w.itemsText(), what)).append(".\n\n");
         }
-        Row mimo = rows.values().stream().filter(r -> r.contender().isMimo()).findFirst().orElse(null);
+        Row mimo = rows.values().stream()
+                .filter(r -> r.contender().isMimo())
+                .findFirst()
+                .orElse(null);
         out.append("| contender | median | unit | ÷ mimo | range (min – max) | iterations |\n");
         out.append("|---|---:|---|---:|---|---:|\n");
         for (Row r : rows.values()) {
             if (r.missing() != null) {
-                out.append("| ").append(r.contender().label()).append(" | — | ").append(w.itemUnit())
-                        .append(" | — | ").append(r.missing()).append(" | 0 |\n");
+                out.append("| ")
+                        .append(r.contender().label())
+                        .append(" | — | ")
+                        .append(w.itemUnit())
+                        .append(" | — | ")
+                        .append(r.missing())
+                        .append(" | 0 |\n");
                 continue;
             }
             String ratio = mimo == null || mimo.missing() != null ? "—" : fmt(r.median() / mimo.median());
-            out.append("| ").append(r.contender().label()).append(" | ").append(fmt(r.median())).append(" | ")
-                    .append(w.itemUnit()).append(" | ").append(ratio).append(" | ").append(fmt(r.min()))
-                    .append(" – ").append(fmt(r.max())).append(" | ").append(r.n()).append(" |\n");
+            out.append("| ")
+                    .append(r.contender().label())
+                    .append(" | ")
+                    .append(fmt(r.median()))
+                    .append(" | ")
+                    .append(w.itemUnit())
+                    .append(" | ")
+                    .append(ratio)
+                    .append(" | ")
+                    .append(fmt(r.min()))
+                    .append(" – ")
+                    .append(fmt(r.max()))
+                    .append(" | ")
+                    .append(r.n())
+                    .append(" |\n");
         }
         out.append('\n');
         return rows;
@@ -255,13 +365,21 @@ public final class Report {
         }
         for (Map<String, Object> m : memory) {
             boolean ok = Boolean.TRUE.equals(m.get("completed"));
-            out.append("| ").append(label((String) m.get("contender"))).append(" | ")
-                    .append(String.format(Locale.ROOT, "%,d", (long) num(m.get("items")))).append(" | ")
-                    .append(ok ? "yes" : ("no: " + m.get("error")).replace("|", "\\|")).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f s", num(m.get("seconds")))).append(" | ")
-                    .append(ok ? mib(num(m.get("maxLiveAfterGcBytes"))) : "—").append(" | ")
-                    .append(ok ? mib(num(m.get("peakHeapUsedBytes"))) : "—").append(" | ")
-                    .append(fmtInt(m.get("collections"))).append(" |\n");
+            out.append("| ")
+                    .append(label((String) m.get("contender")))
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", (long) num(m.get("items"))))
+                    .append(" | ")
+                    .append(ok ? "yes" : ("no: " + m.get("error")).replace("|", "\\|"))
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f s", num(m.get("seconds"))))
+                    .append(" | ")
+                    .append(ok ? mib(num(m.get("maxLiveAfterGcBytes"))) : "—")
+                    .append(" | ")
+                    .append(ok ? mib(num(m.get("peakHeapUsedBytes"))) : "—")
+                    .append(" | ")
+                    .append(fmtInt(m.get("collections")))
+                    .append(" |\n");
         }
         out.append('\n');
     }
@@ -275,36 +393,111 @@ public final class Report {
     }
 
     /** The targets, each checked against this run's medians. */
-    private static void targets(StringBuilder out, Map<String, Map<String, Row>> all, List<Map<String, Object>> memory,
-                                boolean memorySelected) {
+    private static void targets(
+            StringBuilder out,
+            Map<String, Map<String, Row>> all,
+            List<Map<String, Object>> memory,
+            boolean memorySelected) {
         out.append("### Targets\n\n| target | this run | met |\n|---|---|---|\n");
         Map<String, Row> hop = all.get("io.mimo.bench.OneHop");
         target(out, "one hop ≤ 10 ns/item", hop, "mimo", null, (m, o) -> m, v -> v <= 10, "%s ns/item");
-        target(out, "one hop ≥ 10× ArrayBlockingQueue on virtual threads", hop, "mimo", "arrayBlockingQueueVirtualThreads",
-                (m, o) -> o / m, v -> v >= 10, "%s×");
-        target(out, "one hop ahead of Jox", hop, "mimo", "joxChannelVirtualThreads", (m, o) -> o / m, v -> v > 1, "%s×");
+        target(
+                out,
+                "one hop ≥ 10× ArrayBlockingQueue on virtual threads",
+                hop,
+                "mimo",
+                "arrayBlockingQueueVirtualThreads",
+                (m, o) -> o / m,
+                v -> v >= 10,
+                "%s×");
+        target(
+                out,
+                "one hop ahead of Jox",
+                hop,
+                "mimo",
+                "joxChannelVirtualThreads",
+                (m, o) -> o / m,
+                v -> v > 1,
+                "%s×");
         Map<String, Row> chain = all.get("io.mimo.bench.Chain");
-        target(out, "chain at least as fast as java.util.stream", chain, "mimo", "javaUtilStream", (m, o) -> o / m,
-                v -> v >= 1, "%s×");
+        target(
+                out,
+                "chain at least as fast as java.util.stream",
+                chain,
+                "mimo",
+                "javaUtilStream",
+                (m, o) -> o / m,
+                v -> v >= 1,
+                "%s×");
         target(out, "chain ≥ 3× Reactor", chain, "mimo", "reactorFlux", (m, o) -> o / m, v -> v >= 3, "%s×");
         target(out, "chain ≥ 3× Pekko", chain, "mimo", "pekkoStreams", (m, o) -> o / m, v -> v >= 3, "%s×");
-        target(out, "chain within 1.5× of the hand-written loop", chain, "mimo", "handWrittenLoop", (m, o) -> m / o,
-                v -> v <= 1.5, "%s× the loop's time");
-        target(out, "diamond ≥ 3× Pekko GraphDSL", all.get("io.mimo.bench.Diamond"), "mimo", "pekkoGraphDsl",
-                (m, o) -> o / m, v -> v >= 3, "%s×");
+        target(
+                out,
+                "chain within 1.5× of the hand-written loop",
+                chain,
+                "mimo",
+                "handWrittenLoop",
+                (m, o) -> m / o,
+                v -> v <= 1.5,
+                "%s× the loop's time");
+        target(
+                out,
+                "diamond ≥ 3× Pekko GraphDSL",
+                all.get("io.mimo.bench.Diamond"),
+                "mimo",
+                "pekkoGraphDsl",
+                (m, o) -> o / m,
+                v -> v >= 3,
+                "%s×");
         if (memorySelected) {
             memoryTarget(out, memory);
         }
-        target(out, "64 KiB views ≥ 50× ByteArrayOutputStream", all.get("io.mimo.bench.ByteViews"), "byteStream",
-                "byteArrayOutputStream", (m, o) -> o / m, v -> v >= 50, "%s×");
+        target(
+                out,
+                "64 KiB views ≥ 50× ByteArrayOutputStream",
+                all.get("io.mimo.bench.ByteViews"),
+                "byteStream",
+                "byteArrayOutputStream",
+                (m, o) -> o / m,
+                v -> v >= 50,
+                "%s×");
         Map<String, Row> lines = all.get("io.mimo.bench.LineSplit");
-        target(out, "line splitting ≥ 2× BufferedReader.readLine", lines, "byteStream", "bufferedReaderReadLine",
-                (m, o) -> o / m, v -> v >= 2, "%s×");
-        target(out, "line splitting ahead of Okio", lines, "byteStream", "okioBuffer", (m, o) -> o / m, v -> v > 1, "%s×");
-        target(out, "processor ≤ 1.5× javac without it (warm, in process)", all.get("io.mimo.bench.ProcessorJavac"),
-                "javacWithMimoProcessor", "javacWithoutProcessor", (m, o) -> m / o, v -> v <= 1.5, "%s× javac alone");
-        target(out, "processor ≤ 1.5× javac without it (cold, a fresh JVM)", all.get("io.mimo.bench.ProcessorJavacCold"),
-                "javacWithMimoProcessor", "javacWithoutProcessor", (m, o) -> m / o, v -> v <= 1.5, "%s× javac alone");
+        target(
+                out,
+                "line splitting ≥ 2× BufferedReader.readLine",
+                lines,
+                "byteStream",
+                "bufferedReaderReadLine",
+                (m, o) -> o / m,
+                v -> v >= 2,
+                "%s×");
+        target(
+                out,
+                "line splitting ahead of Okio",
+                lines,
+                "byteStream",
+                "okioBuffer",
+                (m, o) -> o / m,
+                v -> v > 1,
+                "%s×");
+        target(
+                out,
+                "processor ≤ 1.5× javac without it (warm, in process)",
+                all.get("io.mimo.bench.ProcessorJavac"),
+                "javacWithMimoProcessor",
+                "javacWithoutProcessor",
+                (m, o) -> m / o,
+                v -> v <= 1.5,
+                "%s× javac alone");
+        target(
+                out,
+                "processor ≤ 1.5× javac without it (cold, a fresh JVM)",
+                all.get("io.mimo.bench.ProcessorJavacCold"),
+                "javacWithMimoProcessor",
+                "javacWithoutProcessor",
+                (m, o) -> m / o,
+                v -> v <= 1.5,
+                "%s× javac alone");
         out.append('\n');
     }
 
@@ -316,8 +509,15 @@ public final class Report {
         boolean ok(double v);
     }
 
-    private static void target(StringBuilder out, String what, Map<String, Row> rows, String mimo, String other,
-                               Measure measure, Check check, String format) {
+    private static void target(
+            StringBuilder out,
+            String what,
+            Map<String, Row> rows,
+            String mimo,
+            String other,
+            Measure measure,
+            Check check,
+            String format) {
         if (rows == null) {
             return; // workload not selected
         }
@@ -329,13 +529,16 @@ public final class Report {
             return;
         }
         double v = measure.of(m.median(), o == null ? Double.NaN : o.median());
-        out.append(String.format(Locale.ROOT, format, fmt(v))).append(" | ").append(check.ok(v) ? "yes" : "**no**")
+        out.append(String.format(Locale.ROOT, format, fmt(v)))
+                .append(" | ")
+                .append(check.ok(v) ? "yes" : "**no**")
                 .append(" |\n");
     }
 
     /** Completes at every count, and the live heap at the largest count is within 25% (+2 MiB) of the smallest's. */
     private static void memoryTarget(StringBuilder out, List<Map<String, Object>> memory) {
-        List<Map<String, Object>> mimo = memory.stream().filter(m -> "mimo".equals(m.get("contender"))).toList();
+        List<Map<String, Object>> mimo =
+                memory.stream().filter(m -> "mimo".equals(m.get("contender"))).toList();
         out.append("| bounded memory: completes under -Xmx32m, live heap flat in the item count | ");
         if (mimo.isEmpty()) {
             out.append("not measured | — |\n");
@@ -346,13 +549,25 @@ public final class Report {
             out.append("did not complete | **no** |\n");
             return;
         }
-        var smallest = mimo.stream().min((a, b) -> Double.compare(num(a.get("items")), num(b.get("items")))).get();
-        var largest = mimo.stream().max((a, b) -> Double.compare(num(a.get("items")), num(b.get("items")))).get();
+        var smallest = mimo.stream()
+                .min((a, b) -> Double.compare(num(a.get("items")), num(b.get("items"))))
+                .get();
+        var largest = mimo.stream()
+                .max((a, b) -> Double.compare(num(a.get("items")), num(b.get("items"))))
+                .get();
         double small = num(smallest.get("maxLiveAfterGcBytes"));
         double large = num(largest.get("maxLiveAfterGcBytes"));
         boolean flat = large <= small * 1.25 + 2 * 1024 * 1024;
-        out.append(String.format(Locale.ROOT, "%s at %,d items, %s at %,d", mib(small), (long) num(smallest.get("items")),
-                mib(large), (long) num(largest.get("items")))).append(" | ").append(flat ? "yes" : "**no**").append(" |\n");
+        out.append(String.format(
+                        Locale.ROOT,
+                        "%s at %,d items, %s at %,d",
+                        mib(small),
+                        (long) num(smallest.get("items")),
+                        mib(large),
+                        (long) num(largest.get("items"))))
+                .append(" | ")
+                .append(flat ? "yes" : "**no**")
+                .append(" |\n");
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> results, String benchmark) {

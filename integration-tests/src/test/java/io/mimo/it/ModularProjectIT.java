@@ -41,42 +41,77 @@ class ModularProjectIT {
         UserProject.writeSources(sources, MODULE);
 
         Path classes = project.resolve("classes");
-        List<String> javac = new ArrayList<>(List.of(Tools.jdkTool("javac").toString(),
-                "--release", "21", "-Xlint:all", "-Werror",
-                "--module-path", String.join(File.pathSeparator, runtimeJar, annotationsJar),
-                "--processor-path", Tools.property("mimo.processorPath"),
-                "-s", project.resolve("generated").toString(),
-                "-d", classes.toString()));
+        List<String> javac = new ArrayList<>(List.of(
+                Tools.jdkTool("javac").toString(),
+                "--release",
+                "21",
+                "-Xlint:all",
+                "-Werror",
+                "--module-path",
+                String.join(File.pathSeparator, runtimeJar, annotationsJar),
+                "--processor-path",
+                Tools.property("mimo.processorPath"),
+                "-s",
+                project.resolve("generated").toString(),
+                "-d",
+                classes.toString()));
         javac.addAll(javaFiles(sources));
         Tools.run(project, TIMEOUT, javac).succeeded();
-        assertTrue(Files.exists(classes.resolve("demo/app/NumbersStreams.class")), "the processor generated NumbersStreams");
+        assertTrue(
+                Files.exists(classes.resolve("demo/app/NumbersStreams.class")),
+                "the processor generated NumbersStreams");
 
         String expected = UserProject.expectedOutput(true);
         String modulePath = String.join(File.pathSeparator, classes.toString(), runtimeJar);
-        String run = Tools.run(project, TIMEOUT, List.of(Tools.jdkTool("java").toString(),
-                "--module-path", modulePath, "-m", MODULE + "/demo.app.Main")).succeeded().output();
+        String run = Tools.run(
+                        project,
+                        TIMEOUT,
+                        List.of(
+                                Tools.jdkTool("java").toString(),
+                                "--module-path",
+                                modulePath,
+                                "-m",
+                                MODULE + "/demo.app.Main"))
+                .succeeded()
+                .output();
         assertEquals(expected, UserProject.lines(run));
 
         // a JDK without jmods (JEP 493) links from its own run-time image; one with them needs them on the path
         Path jmods = Path.of(System.getProperty("java.home"), "jmods");
         String linkPath = Files.isDirectory(jmods) ? modulePath + File.pathSeparator + jmods : modulePath;
         Path image = project.resolve("image");
-        Tools.run(project, TIMEOUT, List.of(Tools.jdkTool("jlink").toString(),
-                "--module-path", linkPath, "--add-modules", MODULE,
-                "--no-header-files", "--no-man-pages",
-                "--output", image.toString())).succeeded();
+        Tools.run(
+                        project,
+                        TIMEOUT,
+                        List.of(
+                                Tools.jdkTool("jlink").toString(),
+                                "--module-path",
+                                linkPath,
+                                "--add-modules",
+                                MODULE,
+                                "--no-header-files",
+                                "--no-man-pages",
+                                "--output",
+                                image.toString()))
+                .succeeded();
 
         Path imageJava = image.resolve("bin").resolve(Tools.jdkTool("java").getFileName());
         String fromImage = Tools.run(project, TIMEOUT, List.of(imageJava.toString(), "-m", MODULE + "/demo.app.Main"))
-                .succeeded().output();
+                .succeeded()
+                .output();
         assertEquals(expected, UserProject.lines(fromImage));
 
         // requires static: the annotations are not linked in; nothing but the JDK's base, mimo's runtime, the app
         String modules = Tools.run(project, TIMEOUT, List.of(imageJava.toString(), "--list-modules"))
-                .succeeded().output();
-        assertEquals(List.of("demo.app", "io.mimo.runtime", "java.base"),
-                modules.lines().map(line -> line.replaceFirst("@.*", "").strip()).filter(l -> !l.isEmpty())
-                        .sorted().toList());
+                .succeeded()
+                .output();
+        assertEquals(
+                List.of("demo.app", "io.mimo.runtime", "java.base"),
+                modules.lines()
+                        .map(line -> line.replaceFirst("@.*", "").strip())
+                        .filter(l -> !l.isEmpty())
+                        .sorted()
+                        .toList());
     }
 
     @Test
@@ -93,25 +128,38 @@ class ModularProjectIT {
                     private Reach() {}
                 }
                 """);
-        List<String> javac = new ArrayList<>(List.of(Tools.jdkTool("javac").toString(), "--release", "21",
-                "--module-path", runtimeJar, "-proc:none", "-d", project.resolve("classes").toString()));
+        List<String> javac = new ArrayList<>(List.of(
+                Tools.jdkTool("javac").toString(),
+                "--release",
+                "21",
+                "--module-path",
+                runtimeJar,
+                "-proc:none",
+                "-d",
+                project.resolve("classes").toString()));
         javac.addAll(javaFiles(sources));
         Tools.Result result = Tools.run(project, TIMEOUT, javac);
-        assertNotEquals(0, result.exitCode(), "io.mimo.runtime.engine is visible to a user module:\n" + result.output());
-        assertTrue(result.output().contains("package io.mimo.runtime.engine is not visible"),
+        assertNotEquals(
+                0, result.exitCode(), "io.mimo.runtime.engine is visible to a user module:\n" + result.output());
+        assertTrue(
+                result.output().contains("package io.mimo.runtime.engine is not visible"),
                 "javac failed, but not because the engine is not exported:\n" + result.output());
     }
 
     @Test
     void theProcessorJarNamesItsModule() throws IOException {
         try (JarFile jar = new JarFile(Tools.property("mimo.processorJar"))) {
-            assertEquals("io.mimo.processor", jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
+            assertEquals(
+                    "io.mimo.processor", jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
         }
     }
 
     private static List<String> javaFiles(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".java"))
+                    .map(Path::toString)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -41,6 +41,7 @@ class ReadmeProjectIT {
     /** Marks each fenced pom snippet of the README's "In your project" that this test uses. */
     static final String MARKER = "<!-- pom snippet: integration-tests/src/test/java/io/mimo/it/ReadmeProjectIT.java"
             + " builds a project from these -->";
+
     private static final String SECTION = "### In your project";
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(1);
@@ -87,17 +88,29 @@ class ReadmeProjectIT {
         environment.put("MAVEN_ARGS", null); // Maven 3.9 reads it: this build's arguments are not the user's
         environment.put("MAVEN_BASEDIR", null);
         // the same file as global settings too: a mirror in Maven's own conf/settings.xml would send "central" away
-        List<String> mvn = List.of(Tools.mvn(), "--batch-mode", "--offline",
-                "--settings", settings.toString(), "--global-settings", settings.toString(),
-                "-Daether.offline.protocols=file", "-Dmaven.repo.local=" + Tools.property("mimo.itRepo"),
-                "-Dmdep.outputFile=target/runtime-classpath.txt", "-Dmdep.includeScope=runtime",
-                "compile", "org.apache.maven.plugins:maven-dependency-plugin:build-classpath");
+        List<String> mvn = List.of(
+                Tools.mvn(),
+                "--batch-mode",
+                "--offline",
+                "--settings",
+                settings.toString(),
+                "--global-settings",
+                settings.toString(),
+                "-Daether.offline.protocols=file",
+                "-Dmaven.repo.local=" + Tools.property("mimo.itRepo"),
+                "-Dmdep.outputFile=target/runtime-classpath.txt",
+                "-Dmdep.includeScope=runtime",
+                "compile",
+                "org.apache.maven.plugins:maven-dependency-plugin:build-classpath");
         Tools.run(project, BUILD_TIMEOUT, environment, mvn).succeeded();
 
-        String classpath = project.resolve("target/classes") + File.pathSeparator
+        String classpath = project.resolve("target/classes")
+                + File.pathSeparator
                 + Tools.read(project.resolve("target/runtime-classpath.txt")).strip();
-        String output = Tools.run(project, RUN_TIMEOUT,
-                List.of(Tools.jdkTool("java").toString(), "-cp", classpath, "demo.Main")).succeeded().output();
+        String output = Tools.run(
+                        project, RUN_TIMEOUT, List.of(Tools.jdkTool("java").toString(), "-cp", classpath, "demo.Main"))
+                .succeeded()
+                .output();
         assertEquals(UserProject.expectedOutput(false), UserProject.lines(output));
     }
 
@@ -111,7 +124,8 @@ class ReadmeProjectIT {
             if (!lines.get(i).equals(MARKER)) {
                 continue;
             }
-            assertEquals("```xml", lines.get(i + 1), "README.md line " + (i + 2) + ": a marked snippet opens with ```xml");
+            assertEquals(
+                    "```xml", lines.get(i + 1), "README.md line " + (i + 2) + ": a marked snippet opens with ```xml");
             StringBuilder snippet = new StringBuilder();
             int j = i + 2;
             for (; j < lines.size() && !lines.get(j).equals("```"); j++) {
@@ -121,8 +135,11 @@ class ReadmeProjectIT {
             snippets.add(snippet.toString());
             i = j;
         }
-        assertEquals(3, snippets.size(), "README.md's '" + SECTION + "' should mark three pom snippets "
-                + "(dependencyManagement, dependencies, build) with " + MARKER);
+        assertEquals(
+                3,
+                snippets.size(),
+                "README.md's '" + SECTION + "' should mark three pom snippets "
+                        + "(dependencyManagement, dependencies, build) with " + MARKER);
         return snippets;
     }
 
@@ -149,9 +166,12 @@ class ReadmeProjectIT {
     private static void checkVersions(Document pom) {
         Element bom = dependency(pom, "dependencyManagement", "mimo-bom");
         assertEquals(Tools.property("mimo.version"), text(bom, "version"), "the README's mimo-bom version");
-        assertEquals(Tools.property("mimo.compilerPluginVersion"), text(plugin(pom, "maven-compiler-plugin"), "version"),
+        assertEquals(
+                Tools.property("mimo.compilerPluginVersion"),
+                text(plugin(pom, "maven-compiler-plugin"), "version"),
                 "the README's maven-compiler-plugin version should be the build's");
-        assertEquals(Tools.property("mimo.toolchainsPluginVersion"),
+        assertEquals(
+                Tools.property("mimo.toolchainsPluginVersion"),
                 text(plugin(pom, "maven-toolchains-plugin"), "version"),
                 "the README's maven-toolchains-plugin version should be the build's");
     }
@@ -167,11 +187,13 @@ class ReadmeProjectIT {
         management.appendChild(plugins);
         build.insertBefore(management, build.getFirstChild());
         for (String[] plugin : new String[][] {
-                {"maven-resources-plugin", Tools.property("mimo.resourcesPluginVersion")},
-                {"maven-dependency-plugin", Tools.property("mimo.dependencyPluginVersion")}}) {
+            {"maven-resources-plugin", Tools.property("mimo.resourcesPluginVersion")},
+            {"maven-dependency-plugin", Tools.property("mimo.dependencyPluginVersion")}
+        }) {
             Element element = pom.createElement("plugin");
             for (String[] field : new String[][] {
-                    {"groupId", "org.apache.maven.plugins"}, {"artifactId", plugin[0]}, {"version", plugin[1]}}) {
+                {"groupId", "org.apache.maven.plugins"}, {"artifactId", plugin[0]}, {"version", plugin[1]}
+            }) {
                 Element e = pom.createElement(field[0]);
                 e.setTextContent(field[1]);
                 element.appendChild(e);

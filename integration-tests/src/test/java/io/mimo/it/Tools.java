@@ -97,8 +97,11 @@ final class Tools {
     record Result(List<String> command, int exitCode, String output) {
         /** This result, after checking that the command succeeded. */
         Result succeeded() {
-            assertEquals(0, exitCode, () -> "failed (exit " + exitCode + "): " + String.join(" ", command)
-                    + "\n--- its output:\n" + output);
+            assertEquals(
+                    0,
+                    exitCode,
+                    () -> "failed (exit " + exitCode + "): " + String.join(" ", command) + "\n--- its output:\n"
+                            + output);
             return this;
         }
     }
@@ -111,7 +114,9 @@ final class Tools {
     static Result run(Path dir, Duration timeout, Map<String, String> environment, List<String> command) {
         String tool = Path.of(command.get(0)).getFileName().toString().replaceFirst("\\.(exe|cmd)$", "");
         Path log = dir.resolve(String.format("%02d-%s.log", COMMANDS.incrementAndGet(), tool));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         environment.forEach((name, value) -> {
             if (value == null) {
@@ -137,7 +142,8 @@ final class Tools {
             throw new AssertionError("interrupted waiting for " + command, e);
         } finally {
             if (process.isAlive()) {
-                List<ProcessHandle> started = new ArrayList<>(process.descendants().toList());
+                List<ProcessHandle> started =
+                        new ArrayList<>(process.descendants().toList());
                 started.forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }

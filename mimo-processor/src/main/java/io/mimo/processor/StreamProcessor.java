@@ -63,6 +63,7 @@ public final class StreamProcessor extends AbstractProcessor {
     private final Function<ProcessingEnvironment, BiFunction<TypeElement, List<StreamMethod>, JavaFile>> generators;
     /** Classes deferred to the next round, by qualified name: elements do not outlive their round. */
     private final Set<String> deferred = new LinkedHashSet<>();
+
     private final Set<String> processed = new HashSet<>();
     /** The classes written, by qualified name. */
     private final Set<String> written = new HashSet<>();
@@ -113,7 +114,8 @@ public final class StreamProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Set<TypeElement> owners = new LinkedHashSet<>();
         for (String name : deferred) {
-            Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name)).ifPresent(owners::add);
+            Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name))
+                    .ifPresent(owners::add);
         }
         deferred.clear();
         Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(StreamAnnotation.NAME))
@@ -138,7 +140,8 @@ public final class StreamProcessor extends AbstractProcessor {
     private boolean claims(TypeElement annotation, RoundEnvironment round) {
         return annotation.getQualifiedName().contentEquals(StreamAnnotation.NAME)
                 || round.getElementsAnnotatedWith(annotation).stream()
-                        .allMatch(e -> e instanceof TypeElement type && written.contains(type.getQualifiedName().toString()));
+                        .allMatch(e -> e instanceof TypeElement type
+                                && written.contains(type.getQualifiedName().toString()));
     }
 
     private void process(TypeElement owner, boolean lastRound) {
@@ -183,14 +186,22 @@ public final class StreamProcessor extends AbstractProcessor {
 
     private void reportUnresolved(ExecutableElement method) {
         String consequence = " could not be resolved, so no step was generated for "
-                + method.getEnclosingElement().getSimpleName() + "; fix the reference, or make sure whatever generates ";
-        SignatureTypes.firstUnresolved(method).ifPresent(type -> reporter.error(ErrorTag.UNRESOLVED_TYPE, method,
-                "type " + type + " in the signature of @Stream method " + method.getSimpleName() + consequence
-                        + simpleName(type) + " runs"));
+                + method.getEnclosingElement().getSimpleName()
+                + "; fix the reference, or make sure whatever generates ";
+        SignatureTypes.firstUnresolved(method)
+                .ifPresent(type -> reporter.error(
+                        ErrorTag.UNRESOLVED_TYPE,
+                        method,
+                        "type " + type + " in the signature of @Stream method " + method.getSimpleName() + consequence
+                                + simpleName(type) + " runs"));
         StreamAnnotation annotation = StreamAnnotation.of(method).orElseThrow();
         for (AnnotationValue value : annotation.unresolved()) {
-            reporter.error(ErrorTag.UNRESOLVED_TYPE, method, annotation.mirror(), value, "a port name of @Stream"
-                    + " method " + method.getSimpleName() + consequence + "it runs");
+            reporter.error(
+                    ErrorTag.UNRESOLVED_TYPE,
+                    method,
+                    annotation.mirror(),
+                    value,
+                    "a port name of @Stream" + " method " + method.getSimpleName() + consequence + "it runs");
         }
     }
 
@@ -200,23 +211,31 @@ public final class StreamProcessor extends AbstractProcessor {
     }
 
     private void write(TypeElement owner, JavaFile file) {
-        String name = file.packageName() + (file.packageName().isEmpty() ? "" : ".") + file.typeSpec().name();
+        String name = file.packageName()
+                + (file.packageName().isEmpty() ? "" : ".")
+                + file.typeSpec().name();
         try {
             // rendered whole, then written at once: JavaPoet writes token by token
             String source = file.toString();
-            JavaFileObject target = processingEnv.getFiler()
-                    .createSourceFile(name, file.typeSpec().originatingElements().toArray(Element[]::new));
+            JavaFileObject target = processingEnv
+                    .getFiler()
+                    .createSourceFile(
+                            name, file.typeSpec().originatingElements().toArray(Element[]::new));
             try (Writer writer = target.openWriter()) {
                 writer.write(source);
             }
             written.add(name);
         } catch (IOException e) {
-            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
-            reporter.error(ErrorTag.WRITE_FAILED, owner, "could not write " + name + ", the generated class of "
-                    + owner.getSimpleName() + "'s @Stream methods: " + reason + "; if your sources or another"
-                    + " processor already define a class " + name + ", rename that class (or "
-                    + owner.getSimpleName() + "); otherwise make sure the directory of generated sources can be"
-                    + " written");
+            String reason =
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+            reporter.error(
+                    ErrorTag.WRITE_FAILED,
+                    owner,
+                    "could not write " + name + ", the generated class of "
+                            + owner.getSimpleName() + "'s @Stream methods: " + reason + "; if your sources or another"
+                            + " processor already define a class " + name + ", rename that class (or "
+                            + owner.getSimpleName() + "); otherwise make sure the directory of generated sources can be"
+                            + " written");
         }
     }
 
@@ -225,8 +244,12 @@ public final class StreamProcessor extends AbstractProcessor {
                 .limit(5)
                 .map(frame -> "\n\tat " + frame)
                 .collect(Collectors.joining());
-        reporter.error(ErrorTag.INTERNAL_ERROR, element, "mimo failed while processing " + element.getSimpleName()
-                + ": " + failure + trace + "\nThis is a bug in mimo, not in your code; please report it with the"
-                + " declaration that caused it");
+        reporter.error(
+                ErrorTag.INTERNAL_ERROR,
+                element,
+                "mimo failed while processing " + element.getSimpleName()
+                        + ": " + failure + trace
+                        + "\nThis is a bug in mimo, not in your code; please report it with the"
+                        + " declaration that caused it");
     }
 }

@@ -23,12 +23,18 @@ final class Compilations {
 
     /** As {@link #compile(JavaFileObject...)}, with {@code processor}. */
     static Compilation compile(Processor processor, JavaFileObject... sources) {
-        return Compiler.javac().withProcessors(processor).withOptions("-Xlint:all").compile(sources);
+        return Compiler.javac()
+                .withProcessors(processor)
+                .withOptions("-Xlint:all")
+                .compile(sources);
     }
 
     /** As {@link #compile(JavaFileObject...)}, with {@code other} running before the mimo processor. */
     static Compilation compile(Processor other, StreamProcessor mimo, JavaFileObject... sources) {
-        return Compiler.javac().withProcessors(other, mimo).withOptions("-Xlint:all").compile(sources);
+        return Compiler.javac()
+                .withProcessors(other, mimo)
+                .withOptions("-Xlint:all")
+                .compile(sources);
     }
 
     /** A source file from {@code src/test/resources/sources}, named by its class: {@code "p.Numbers"}. */
@@ -47,7 +53,8 @@ final class Compilations {
                 // compile-testing names them mem:///CLASS_OUTPUT/p/NumbersStreams$Fork.class
                 String path = file.toUri().getPath();
                 String output = "/" + StandardLocation.CLASS_OUTPUT.getName() + "/";
-                String name = path.substring(path.indexOf(output) + output.length(),
+                String name = path.substring(
+                        path.indexOf(output) + output.length(),
                         path.length() - JavaFileObject.Kind.CLASS.extension.length());
                 try (InputStream in = file.openInputStream()) {
                     classes.put(name.replace('/', '.'), in.readAllBytes());
@@ -71,9 +78,10 @@ final class Compilations {
     /** The text of the source file the compilation generated for {@code className}. */
     static String generated(Compilation compilation, String className) {
         try {
-            return compilation.generatedSourceFile(className)
-                    .orElseThrow(() -> new AssertionError("no generated source " + className + " in "
-                            + compilation.generatedSourceFiles()))
+            return compilation
+                    .generatedSourceFile(className)
+                    .orElseThrow(() -> new AssertionError(
+                            "no generated source " + className + " in " + compilation.generatedSourceFiles()))
                     .getCharContent(true)
                     .toString();
         } catch (IOException e) {

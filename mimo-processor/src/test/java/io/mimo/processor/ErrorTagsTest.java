@@ -33,7 +33,8 @@ class ErrorTagsTest {
     @Test
     void readmeListsEveryTagInOrder() {
         List<String> listed = new ArrayList<>(readmeRules().keySet());
-        List<String> tags = Arrays.stream(ErrorTag.values()).map(ErrorTag::tagName).toList();
+        List<String> tags =
+                Arrays.stream(ErrorTag.values()).map(ErrorTag::tagName).toList();
         if (!listed.equals(tags)) {
             Set<String> missing = new LinkedHashSet<>(tags);
             missing.removeAll(listed);
@@ -42,8 +43,8 @@ class ErrorTagsTest {
             String difference = missing.isEmpty() && extra.isEmpty()
                     ? "the same tags in another order"
                     : "missing " + missing + ", extra " + extra;
-            fail("README.md's table of error tags differs from ErrorTag.values(): " + difference
-                    + "\n  README:   " + listed + "\n  ErrorTag: " + tags);
+            fail("README.md's table of error tags differs from ErrorTag.values(): " + difference + "\n  README:   "
+                    + listed + "\n  ErrorTag: " + tags);
         }
     }
 
@@ -57,14 +58,19 @@ class ErrorTagsTest {
                 differing.add(tag.tagName() + "\n  README:   " + rule + "\n  ErrorTag: " + tag.rule());
             }
         }
-        assertTrue(differing.isEmpty(), () -> "README.md states rules other than ErrorTag's (code spans aside):\n"
-                + String.join("\n", differing));
+        assertTrue(
+                differing.isEmpty(),
+                () -> "README.md states rules other than ErrorTag's (code spans aside):\n"
+                        + String.join("\n", differing));
     }
 
     @Test
     void everyTagHasAOneLineRule() {
         for (ErrorTag tag : ErrorTag.values()) {
-            assertTrue(!tag.rule().isBlank() && !tag.rule().contains("\n") && !tag.rule().contains("|"),
+            assertTrue(
+                    !tag.rule().isBlank()
+                            && !tag.rule().contains("\n")
+                            && !tag.rule().contains("|"),
                     () -> tag.tagName() + " has no one-line rule a table cell can hold: \"" + tag.rule() + "\"");
             assertEquals("[mimo/" + tag.tagName() + "]", tag.toString());
         }
@@ -84,8 +90,10 @@ class ErrorTagsTest {
                 break;
             }
             Matcher row = ROW.matcher(line);
-            assertTrue(row.matches(), () -> "README.md's table of tags has a row that is not | `Tag` | rule |: " + line);
-            assertTrue(rules.put(row.group(1), row.group(2)) == null, () -> "README.md lists " + row.group(1) + " twice");
+            assertTrue(
+                    row.matches(), () -> "README.md's table of tags has a row that is not | `Tag` | rule |: " + line);
+            assertTrue(
+                    rules.put(row.group(1), row.group(2)) == null, () -> "README.md lists " + row.group(1) + " twice");
         }
         return rules;
     }

@@ -60,8 +60,10 @@ class GeneratedApiTest {
                 """);
         Compilation compilation = compile(source("p.Numbers"), workflow);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("no suitable method found for pipe(io.mimo.runtime.InPort<java.lang.String>)")
-                .inFile(workflow).onLine(10);
+        assertThat(compilation)
+                .hadErrorContaining("no suitable method found for pipe(io.mimo.runtime.InPort<java.lang.String>)")
+                .inFile(workflow)
+                .onLine(10);
     }
 
     @Test
@@ -73,8 +75,10 @@ class GeneratedApiTest {
                 """);
         Compilation compilation = compile(source("p.Numbers"), workflow);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("no suitable method found for pipe(p.NumbersStreams.Print<java.lang.String>)")
-                .inFile(workflow).onLine(9);
+        assertThat(compilation)
+                .hadErrorContaining("no suitable method found for pipe(p.NumbersStreams.Print<java.lang.String>)")
+                .inFile(workflow)
+                .onLine(9);
     }
 
     @Test
@@ -85,8 +89,14 @@ class GeneratedApiTest {
                 fork.evn().discard();
                 """);
         Compilation compilation = compile(source("p.Numbers"), workflow);
-        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(workflow).onLine(9);
-        assertThat(compilation).hadErrorContaining("method evn()").inFile(workflow).onLine(9);
+        assertThat(compilation)
+                .hadErrorContaining("cannot find symbol")
+                .inFile(workflow)
+                .onLine(9);
+        assertThat(compilation)
+                .hadErrorContaining("method evn()")
+                .inFile(workflow)
+                .onLine(9);
     }
 
     @Test
@@ -96,8 +106,10 @@ class GeneratedApiTest {
                 var fork = wf.add(NumbersStreams.fork());
                 fork.pipe(wf.add(NumbersStreams.<Integer>print("")));
                 """);
-        assertThat(compile(source("p.Numbers"), workflow)).hadErrorContaining("cannot find symbol")
-                .inFile(workflow).onLine(9);
+        assertThat(compile(source("p.Numbers"), workflow))
+                .hadErrorContaining("cannot find symbol")
+                .inFile(workflow)
+                .onLine(9);
     }
 
     /** A class in package {@code p} whose method body is {@code body}, starting on line 7. */

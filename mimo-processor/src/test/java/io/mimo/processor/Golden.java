@@ -41,14 +41,17 @@ final class Golden {
         while (first < want.length && first < got.length && want[first].equals(got[first])) {
             first++;
         }
-        return "first difference at line " + (first + 1) + "\n--- expected\n" + excerpt(want, first)
-                + "+++ actual\n" + excerpt(got, first);
+        return "first difference at line " + (first + 1) + "\n--- expected\n" + excerpt(want, first) + "+++ actual\n"
+                + excerpt(got, first);
     }
 
     private static String excerpt(String[] lines, int around) {
         StringBuilder excerpt = new StringBuilder();
         for (int i = Math.max(0, around - CONTEXT_LINES); i < Math.min(lines.length, around + CONTEXT_LINES + 1); i++) {
-            excerpt.append(i == around ? "> " : "  ").append(String.format("%4d ", i + 1)).append(lines[i]).append('\n');
+            excerpt.append(i == around ? "> " : "  ")
+                    .append(String.format("%4d ", i + 1))
+                    .append(lines[i])
+                    .append('\n');
         }
         if (around >= lines.length) {
             excerpt.append(">      <end of file>\n");

@@ -57,13 +57,17 @@ class GoldenSourcesTest {
         String difference = Golden.difference("a\nb\nc\n", "a\nB\nc\n");
         assertTrue(difference.startsWith("first difference at line 2\n"), difference);
         assertTrue(difference.contains(">    2 b\n") && difference.contains(">    2 B\n"), difference);
-        assertEquals("first difference at line 3", Golden.difference("a\nb", "a\nb\nc").lines().findFirst().orElseThrow());
+        assertEquals(
+                "first difference at line 3",
+                Golden.difference("a\nb", "a\nb\nc").lines().findFirst().orElseThrow());
     }
 
     private static void assertGenerated(String className, String... generatedClasses) {
         Compilation compilation = compile(source(className));
         assertThat(compilation).succeededWithoutWarnings();
-        assertEquals(generatedClasses.length, compilation.generatedSourceFiles().size(),
+        assertEquals(
+                generatedClasses.length,
+                compilation.generatedSourceFiles().size(),
                 () -> "generated " + compilation.generatedSourceFiles());
         for (String generatedClass : generatedClasses) {
             Golden.assertMatches(generatedClass, generated(compilation, generatedClass));

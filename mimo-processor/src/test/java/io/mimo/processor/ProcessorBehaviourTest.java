@@ -40,7 +40,9 @@ class ProcessorBehaviourTest {
                 """);
         Compilation compilation = Compilations.compile(new GeneratesLater(), new StreamProcessor(), source);
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("p.UsesStreams").contentsAsUtf8String()
+        assertThat(compilation)
+                .generatedSourceFile("p.UsesStreams")
+                .contentsAsUtf8String()
                 .contains("private final InPort<Later> later = this.<Later>input(\"later\", Later.class);");
     }
 
@@ -59,10 +61,16 @@ class ProcessorBehaviourTest {
                 """);
         RecordingProcessor processor = new RecordingProcessor(new StreamProcessor());
         Compilation compilation = compile(processor, source);
-        assertThat(compilation).hadErrorContaining("[mimo/UnresolvedType] type Missing in the signature of @Stream"
-                + " method consume could not be resolved, so no step was generated for Uses; fix the reference, or"
-                + " make sure whatever generates Missing runs").inFile(source).onLine(8);
-        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source).onLine(8);
+        assertThat(compilation)
+                .hadErrorContaining("[mimo/UnresolvedType] type Missing in the signature of @Stream"
+                        + " method consume could not be resolved, so no step was generated for Uses; fix the reference, or"
+                        + " make sure whatever generates Missing runs")
+                .inFile(source)
+                .onLine(8);
+        assertThat(compilation)
+                .hadErrorContaining("cannot find symbol")
+                .inFile(source)
+                .onLine(8);
         assertEquals(List.of(), processor.createdNames());
     }
 
@@ -81,21 +89,32 @@ class ProcessorBehaviourTest {
                 }
                 """);
         Compilation compilation = compile(source);
-        assertThat(compilation).hadErrorContaining("[mimo/UnresolvedType] a port name of @Stream method consume could"
-                + " not be resolved, so no step was generated for Uses;").inFile(source).onLine(8);
-        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source).onLine(8);
+        assertThat(compilation)
+                .hadErrorContaining("[mimo/UnresolvedType] a port name of @Stream method consume could"
+                        + " not be resolved, so no step was generated for Uses;")
+                .inFile(source)
+                .onLine(8);
+        assertThat(compilation)
+                .hadErrorContaining("cannot find symbol")
+                .inFile(source)
+                .onLine(8);
         assertThat(compilation).hadErrorCount(2);
     }
 
     @Test
     void internalFailureBecomesOneErrorOnTheClassInsteadOfACrash() {
         JavaFileObject source = source("p.Numbers");
-        Compilation compilation = compile(new StreamProcessor(env -> (owner, methods) -> {
-            throw new IllegalStateException("generator exploded");
-        }), source);
+        Compilation compilation = compile(
+                new StreamProcessor(env -> (owner, methods) -> {
+                    throw new IllegalStateException("generator exploded");
+                }),
+                source);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[mimo/InternalError] mimo failed while processing Numbers:"
-                + " java.lang.IllegalStateException: generator exploded").inFile(source).onLine(7);
+        assertThat(compilation)
+                .hadErrorContaining("[mimo/InternalError] mimo failed while processing Numbers:"
+                        + " java.lang.IllegalStateException: generator exploded")
+                .inFile(source)
+                .onLine(7);
         assertThat(compilation).hadErrorContaining("This is a bug in mimo, not in your code; please report it");
     }
 
@@ -109,22 +128,27 @@ class ProcessorBehaviourTest {
                 """);
         Compilation compilation = compile(source, handWritten);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[mimo/WriteFailed] could not write p.NumbersStreams, the generated"
-                + " class of Numbers's @Stream methods: Attempt to recreate a file for type p.NumbersStreams; if your"
-                + " sources or another processor already define a class p.NumbersStreams, rename that class (or"
-                + " Numbers); otherwise make sure the directory of generated sources can be written")
-                .inFile(source).onLine(7);
+        assertThat(compilation)
+                .hadErrorContaining("[mimo/WriteFailed] could not write p.NumbersStreams, the generated"
+                        + " class of Numbers's @Stream methods: Attempt to recreate a file for type p.NumbersStreams; if your"
+                        + " sources or another processor already define a class p.NumbersStreams, rename that class (or"
+                        + " Numbers); otherwise make sure the directory of generated sources can be written")
+                .inFile(source)
+                .onLine(7);
     }
 
     @Test
     void filerThatCannotWriteIsAWriteFailureOnTheClass() {
         JavaFileObject source = source("p.Numbers");
-        RecordingProcessor processor = RecordingProcessor.failingWrites(new StreamProcessor(),
-                new IOException("No space left on device"));
+        RecordingProcessor processor =
+                RecordingProcessor.failingWrites(new StreamProcessor(), new IOException("No space left on device"));
         Compilation compilation = compile(processor, source);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[mimo/WriteFailed] could not write p.NumbersStreams, the generated"
-                + " class of Numbers's @Stream methods: No space left on device;").inFile(source).onLine(7);
+        assertThat(compilation)
+                .hadErrorContaining("[mimo/WriteFailed] could not write p.NumbersStreams, the generated"
+                        + " class of Numbers's @Stream methods: No space left on device;")
+                .inFile(source)
+                .onLine(7);
         assertEquals(List.of(), processor.createdNames());
     }
 
@@ -132,7 +156,8 @@ class ProcessorBehaviourTest {
     void generatedClassHasTheAnnotatedClassAsItsOnlyOriginatingElement() {
         RecordingProcessor processor = new RecordingProcessor(new StreamProcessor());
         assertThat(compile(processor, source("p.Numbers"), source("p.Outer"))).succeededWithoutWarnings();
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new RecordingProcessor.Created("p.NumbersStreams", List.of("p.Numbers")),
                         new RecordingProcessor.Created("p.Outer_InnerStreams", List.of("p.Outer.Inner"))),
                 processor.created());
@@ -140,9 +165,12 @@ class ProcessorBehaviourTest {
 
     @Test
     void registeredAsAProcessorAndDeclaredIsolatingForGradle() {
-        assertEquals("io.mimo.processor.StreamProcessor",
-                resource("META-INF/services/javax.annotation.processing.Processor").strip());
-        assertEquals("io.mimo.processor.StreamProcessor,isolating",
+        assertEquals(
+                "io.mimo.processor.StreamProcessor",
+                resource("META-INF/services/javax.annotation.processing.Processor")
+                        .strip());
+        assertEquals(
+                "io.mimo.processor.StreamProcessor,isolating",
                 resource("META-INF/gradle/incremental.annotation.processors").strip());
         StreamProcessor processor = new StreamProcessor();
         assertEquals(SourceVersion.latestSupported(), processor.getSupportedSourceVersion());
@@ -263,7 +291,8 @@ class ProcessorBehaviourTest {
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
             if (!done) {
                 done = true;
-                try (Writer writer = processingEnv.getFiler().createSourceFile("p.Later").openWriter()) {
+                try (Writer writer =
+                        processingEnv.getFiler().createSourceFile("p.Later").openWriter()) {
                     writer.write("package p;\n\npublic final class Later {\n"
                             + "    public static final String PORT = \"later\";\n}\n");
                 } catch (IOException e) {

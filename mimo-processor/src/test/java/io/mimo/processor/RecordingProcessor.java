@@ -31,6 +31,7 @@ final class RecordingProcessor implements Processor {
     private final Processor delegate;
     /** What every {@code createSourceFile} throws, or {@code null}. */
     private final IOException failure;
+
     private final List<Created> created = new ArrayList<>();
 
     RecordingProcessor(Processor delegate) {
@@ -64,12 +65,15 @@ final class RecordingProcessor implements Processor {
                 if (failure != null) {
                     throw failure;
                 }
-                created.add(new Created(args[0].toString(),
+                created.add(new Created(
+                        args[0].toString(),
                         Arrays.stream((Element[]) args[1]).map(Object::toString).toList()));
             }
             return null;
         });
-        delegate.init(forward(ProcessingEnvironment.class, env,
+        delegate.init(forward(
+                ProcessingEnvironment.class,
+                env,
                 (method, args) -> method.getName().equals("getFiler") ? filer : null));
     }
 

@@ -111,8 +111,8 @@ public final class DynamicStep extends Step {
     private <P> P find(Map<String, P> ports, String name, String role) {
         P port = ports.get(name);
         if (port == null) {
-            throw new IllegalArgumentException("step '" + name() + "' has no " + role + " '" + name + "'; its "
-                    + role + "s are: " + (ports.isEmpty() ? "none" : String.join(", ", ports.keySet())));
+            throw new IllegalArgumentException("step '" + name() + "' has no " + role + " '" + name + "'; its " + role
+                    + "s are: " + (ports.isEmpty() ? "none" : String.join(", ", ports.keySet())));
         }
         return port;
     }

@@ -28,15 +28,27 @@ final class GraphViews {
             Step step = steps.get(s);
             List<PortView> inputs = new ArrayList<>();
             for (InPort<?> port : step.inputs()) {
-                PortView view = new PortView(s, step.name(), port.name(), inputs.size(), kind(port.bytes()),
-                        Optional.ofNullable(port.itemType()), false);
+                PortView view = new PortView(
+                        s,
+                        step.name(),
+                        port.name(),
+                        inputs.size(),
+                        kind(port.bytes()),
+                        Optional.ofNullable(port.itemType()),
+                        false);
                 inputViews.put(port, view);
                 inputs.add(view);
             }
             List<PortView> outputs = new ArrayList<>();
             for (OutPort<?> port : step.outputs()) {
-                PortView view = new PortView(s, step.name(), port.name(), outputs.size(), kind(port.bytes()),
-                        Optional.ofNullable(port.itemType()), port.discarded());
+                PortView view = new PortView(
+                        s,
+                        step.name(),
+                        port.name(),
+                        outputs.size(),
+                        kind(port.bytes()),
+                        Optional.ofNullable(port.itemType()),
+                        port.discarded());
                 outputViews.put(port, view);
                 outputs.add(view);
             }
@@ -59,7 +71,12 @@ final class GraphViews {
     private static StepView stepView(int index, Step step, List<PortView> inputs, List<PortView> outputs) {
         StepView.Body body = ends -> step.run(new StepContext(step, ends));
         if (step instanceof ElementStep<?> element) {
-            return new ElementStepView(index, step.name(), inputs, outputs, body,
+            return new ElementStepView(
+                    index,
+                    step.name(),
+                    inputs,
+                    outputs,
+                    body,
                     ends -> element.openForEngine(new StepContext(step, ends)));
         }
         return new ProcessStepView(index, step.name(), inputs, outputs, body);

@@ -15,6 +15,7 @@ public final class InPort<T> {
     private final boolean bytes;
     /** The erasure of the item type, or {@code null} when the step did not record it. */
     private final Class<?> itemType;
+
     private final List<DeclaredPipe> pipes = new ArrayList<>(1);
 
     InPort(Step step, String name, boolean bytes, Class<?> itemType) {

@@ -20,6 +20,7 @@ public final class OutPort<T> {
     private final boolean bytes;
     /** The erasure of the item type, or {@code null} when the step did not record it. */
     private final Class<?> itemType;
+
     private final List<DeclaredPipe> pipes = new ArrayList<>(1);
     private boolean discarded;
 
@@ -125,8 +126,8 @@ public final class OutPort<T> {
         checkNotStarted(step, what);
         checkNotStarted(input.step(), what);
         if (discarded) {
-            throw new IllegalStateException("cannot " + what + ": '" + this
-                    + "' was discarded; an output is either piped or discarded");
+            throw new IllegalStateException(
+                    "cannot " + what + ": '" + this + "' was discarded; an output is either piped or discarded");
         }
         for (DeclaredPipe pipe : pipes) {
             if (pipe.to() == input) {
@@ -141,8 +142,8 @@ public final class OutPort<T> {
     private static void checkNotStarted(Step step, String what) {
         Workflow workflow = step.workflow();
         if (workflow != null && workflow.started()) {
-            throw new IllegalStateException("cannot " + what + ": workflow '" + workflow.name()
-                    + "' has already started");
+            throw new IllegalStateException(
+                    "cannot " + what + ": workflow '" + workflow.name() + "' has already started");
         }
     }
 }

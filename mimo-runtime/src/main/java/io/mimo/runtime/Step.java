@@ -193,7 +193,8 @@ public abstract class Step {
         }
         if (itemType.isPrimitive()) {
             throw new IllegalArgumentException("step '" + name + "' declares port " + quote(port) + " with item type "
-                    + itemType + ": items are objects; use its box, as " + MethodType.methodType(itemType).wrap().returnType().getSimpleName()
+                    + itemType + ": items are objects; use its box, as "
+                    + MethodType.methodType(itemType).wrap().returnType().getSimpleName()
                     + ".class");
         }
         return itemType;

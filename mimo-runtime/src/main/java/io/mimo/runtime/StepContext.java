@@ -49,15 +49,19 @@ final class StepContext implements Context {
                 boolean isBytes = port instanceof InPort<?> in ? in.bytes() : ((OutPort<?>) port).bytes();
                 if (isBytes != bytes) {
                     throw new IllegalArgumentException("'" + port + "' is " + (isBytes ? "a byte " : "an item ") + role
-                            + ": use Context." + (isBytes ? "byte" + Character.toUpperCase(role.charAt(0)) + role.substring(1) : role)
+                            + ": use Context."
+                            + (isBytes ? "byte" + Character.toUpperCase(role.charAt(0)) + role.substring(1) : role)
                             + " for it");
                 }
                 return i;
             }
         }
         throw new IllegalArgumentException("'" + port + "' is not an " + role + " of stream '" + step.name()
-                + "'; its " + role + "s are: " + (ports.isEmpty() ? "none"
-                        : ports.stream().map(p -> p instanceof InPort<?> in ? in.name() : ((OutPort<?>) p).name())
+                + "'; its " + role + "s are: "
+                + (ports.isEmpty()
+                        ? "none"
+                        : ports.stream()
+                                .map(p -> p instanceof InPort<?> in ? in.name() : ((OutPort<?>) p).name())
                                 .collect(Collectors.joining(", "))));
     }
 

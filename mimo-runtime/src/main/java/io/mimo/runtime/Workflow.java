@@ -95,6 +95,7 @@ public final class Workflow {
     private final Set<String> stepNames = new HashSet<>();
     /** Steps added twice, or already in another workflow: reported when the workflow starts. */
     private final List<String> addProblems = new ArrayList<>();
+
     private volatile boolean started;
 
     /** A workflow whose pipes hold {@value #DEFAULT_CAPACITY} items unless a pipe says otherwise. */
@@ -145,8 +146,8 @@ public final class Workflow {
     public synchronized Workflow growthLimit(int items) {
         checkNotStarted("change the growth limit");
         if (items < 1 || items > MAX_CAPACITY) {
-            throw new IllegalArgumentException("the growth limit of workflow '" + name + "' must be in [1, "
-                    + MAX_CAPACITY + "], got " + items);
+            throw new IllegalArgumentException(
+                    "the growth limit of workflow '" + name + "' must be in [1, " + MAX_CAPACITY + "], got " + items);
         }
         growthLimit = items;
         return this;
@@ -257,7 +258,8 @@ public final class Workflow {
                     + owner.name() + "': a step belongs to one workflow; create another step");
         } else {
             if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("a step needs a non-blank name, not " + (name == null ? "null" : "'" + name + "'"));
+                throw new IllegalArgumentException(
+                        "a step needs a non-blank name, not " + (name == null ? "null" : "'" + name + "'"));
             }
             String unique = name;
             for (int n = 2; stepNames.contains(unique); n++) {
@@ -380,8 +382,8 @@ public final class Workflow {
 
     static void checkCapacity(int capacity, String what, String unit) {
         if (capacity < 1 || capacity > MAX_CAPACITY) {
-            throw new IllegalArgumentException("the capacity of " + what + " must be in [1, " + MAX_CAPACITY
-                    + "] " + unit + ", got " + capacity);
+            throw new IllegalArgumentException(
+                    "the capacity of " + what + " must be in [1, " + MAX_CAPACITY + "] " + unit + ", got " + capacity);
         }
     }
 

@@ -117,7 +117,8 @@ class ByteEndsTest {
         }));
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         var reader = wf.add(new ByteSink("read", in -> {
-            BufferedReader text = new BufferedReader(new InputStreamReader(in.asInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader text =
+                    new BufferedReader(new InputStreamReader(in.asInputStream(), StandardCharsets.US_ASCII));
             for (String line; (line = text.readLine()) != null; ) {
                 lines.add(line);
             }
@@ -200,10 +201,12 @@ class ByteEndsTest {
 
         WorkflowException e = assertThrows(WorkflowException.class, wf::run);
 
-        assertEquals("deadlock in workflow 'diamond': every running stream is blocked on a pipe: 'write' waits for"
-                + " room on 'write.out -> join.right' (full, 4096 bytes); 'join' waits for bytes on 'join.left'."
-                + " The full pipes cannot grow past the byte growth limit of 4096 bytes: raise it with"
-                + " Workflow.byteGrowthLimit, or read the inputs in another order", e.getMessage());
+        assertEquals(
+                "deadlock in workflow 'diamond': every running stream is blocked on a pipe: 'write' waits for"
+                        + " room on 'write.out -> join.right' (full, 4096 bytes); 'join' waits for bytes on 'join.left'."
+                        + " The full pipes cannot grow past the byte growth limit of 4096 bytes: raise it with"
+                        + " Workflow.byteGrowthLimit, or read the inputs in another order",
+                e.getMessage());
         assertNull(e.stream());
         assertAllEnded(writer, join);
     }
@@ -232,9 +235,11 @@ class ByteEndsTest {
 
         WorkflowException e = assertThrows(WorkflowException.class, wf::run);
 
-        assertEquals("deadlock in workflow 'cycle': every running stream is blocked on a pipe: 'a' waits for bytes"
-                + " on 'a.in'; 'b' waits for bytes on 'b.in'. No pipe is full, so larger pipes would not help: the"
-                + " streams wait for data from one another", e.getMessage());
+        assertEquals(
+                "deadlock in workflow 'cycle': every running stream is blocked on a pipe: 'a' waits for bytes"
+                        + " on 'a.in'; 'b' waits for bytes on 'b.in'. No pipe is full, so larger pipes would not help: the"
+                        + " streams wait for data from one another",
+                e.getMessage());
     }
 
     @Test
@@ -248,8 +253,10 @@ class ByteEndsTest {
 
         assertEquals("objects", e.stream());
         ClassCastException cause = assertInstanceOf(ClassCastException.class, e.getCause());
-        assertEquals("stream 'objects' pushed a java.lang.String to output 'objects.out', which pipes into a byte"
-                + " input: push ByteBuffers only", cause.getMessage());
+        assertEquals(
+                "stream 'objects' pushed a java.lang.String to output 'objects.out', which pipes into a byte"
+                        + " input: push ByteBuffers only",
+                cause.getMessage());
     }
 
     /** Only a cast lets an input of buffers pass for an input of objects. */
@@ -267,6 +274,8 @@ class ByteEndsTest {
 
         WorkflowException e = assertThrows(WorkflowException.class, wf::run);
 
-        assertEquals("stream 'write' wrote a null view to byte output 'write.out'", e.getCause().getMessage());
+        assertEquals(
+                "stream 'write' wrote a null view to byte output 'write.out'",
+                e.getCause().getMessage());
     }
 }

@@ -49,7 +49,8 @@ class ByteLinesTest {
 
     @Test
     void linesSplitAcrossViewsAndInsideThemWithEitherTerminator() {
-        assertEquals(List.of("ab", "c", "de", "", "f\rg", "last"),
+        assertEquals(
+                List.of("ab", "c", "de", "", "f\rg", "last"),
                 lines(false, 100, "a", "b\nc\r", "\nd", "e\n\r\nf\rg\n", "la", "st"));
     }
 
@@ -80,7 +81,9 @@ class ByteLinesTest {
 
         wf.run();
 
-        assertEquals(List.of("one", "two", "three"), lines.stream().map(ByteSteps::ascii).toList());
+        assertEquals(
+                List.of("one", "two", "three"),
+                lines.stream().map(ByteSteps::ascii).toList());
         for (ByteBuffer line : lines) {
             assertSame(array, line.array());
         }
@@ -134,8 +137,9 @@ class ByteLinesTest {
         assertEquals("parse", e.stream());
         LineTooLongException cause = assertInstanceOf(LineTooLongException.class, e.getCause());
         assertEquals(100, cause.maxLength());
-        assertEquals("byte input 'parse.in': a line is longer than the maximum of 100 bytes (line terminator not"
-                + " counted); raise maxLength, or read this input by views if it is not made of lines",
+        assertEquals(
+                "byte input 'parse.in': a line is longer than the maximum of 100 bytes (line terminator not"
+                        + " counted); raise maxLength, or read this input by views if it is not made of lines",
                 cause.getMessage());
         assertEquals(List.of("short"), lines);
         assertAllEnded(writer, reader);
@@ -158,7 +162,8 @@ class ByteLinesTest {
             }
         }));
         var reader = wf.add(new ByteSink("read", in -> {
-            try (BufferedReader text = new BufferedReader(new InputStreamReader(in.asInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader text =
+                    new BufferedReader(new InputStreamReader(in.asInputStream(), StandardCharsets.UTF_8))) {
                 text.lines().forEach(lines::add);
             }
         }));

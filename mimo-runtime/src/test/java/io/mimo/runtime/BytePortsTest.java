@@ -46,7 +46,9 @@ class BytePortsTest {
 
     /** How the writer of {@link #everyByteArrivesOnceAndInOrderHoweverWrittenAndRead} writes. */
     enum WriteBy {
-        VIEWS, OUTPUT_STREAM, CHANNEL
+        VIEWS,
+        OUTPUT_STREAM,
+        CHANNEL
     }
 
     /** Writes {@code data} in views of random sizes (some empty, some larger than a pipe's capacity). */
@@ -55,8 +57,11 @@ class BytePortsTest {
         OutputStream stream = out.asOutputStream();
         WritableByteChannel channel = out.asChannel();
         for (int at = 0; at < data.length; ) {
-            int n = Math.min(data.length - at,
-                    random.nextInt(20) == 0 ? random.nextInt(200_000) : random.nextInt(20) == 0 ? 0 : random.nextInt(5_000));
+            int n = Math.min(
+                    data.length - at,
+                    random.nextInt(20) == 0
+                            ? random.nextInt(200_000)
+                            : random.nextInt(20) == 0 ? 0 : random.nextInt(5_000));
             switch (how) {
                 case VIEWS -> out.write(ByteBuffer.wrap(data, at, n));
                 case OUTPUT_STREAM -> {
@@ -289,7 +294,9 @@ class BytePortsTest {
 
         wf.run();
 
-        assertEquals(List.of("hello", ", ", "world"), views.items.stream().map(ByteSteps::ascii).toList());
+        assertEquals(
+                List.of("hello", ", ", "world"),
+                views.items.stream().map(ByteSteps::ascii).toList());
         assertSame(array, views.items.get(0).array());
         assertEquals(3, objects.items.size());
         assertNotSame(views.items.get(0), objects.items.get(0), "each reader gets a slice of its own");
@@ -375,8 +382,14 @@ class BytePortsTest {
 
         wf.run();
 
-        assertEquals(List.of("a", "this InputStream of byte input 'read.in' was closed; the input itself stays"
-                + " readable (by readView, or a new asInputStream())", "bc", "def"), seen);
+        assertEquals(
+                List.of(
+                        "a",
+                        "this InputStream of byte input 'read.in' was closed; the input itself stays"
+                                + " readable (by readView, or a new asInputStream())",
+                        "bc",
+                        "def"),
+                seen);
     }
 
     @Test
@@ -421,13 +434,17 @@ class BytePortsTest {
         Workflow wf = new Workflow("settings");
         assertEquals(Workflow.DEFAULT_BYTE_CAPACITY, wf.byteCapacity());
         assertEquals(Workflow.DEFAULT_BYTE_GROWTH_LIMIT, wf.byteGrowthLimit());
-        assertEquals("the capacity of the byte pipes of workflow 'settings' must be in [1, 1073741824] bytes, got 0",
-                assertThrows(IllegalArgumentException.class, () -> wf.byteCapacity(0)).getMessage());
+        assertEquals(
+                "the capacity of the byte pipes of workflow 'settings' must be in [1, 1073741824] bytes, got 0",
+                assertThrows(IllegalArgumentException.class, () -> wf.byteCapacity(0))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> wf.byteGrowthLimit(0));
         var writer = wf.add(new ByteSource("write", out -> {}));
         var reader = wf.add(new ByteSink("read"));
-        assertEquals("the capacity of pipe 'write.out -> read.in' must be in [1, 1073741824] bytes, got -1",
-                assertThrows(IllegalArgumentException.class, () -> writer.out.pipe(reader.in, -1)).getMessage());
+        assertEquals(
+                "the capacity of pipe 'write.out -> read.in' must be in [1, 1073741824] bytes, got -1",
+                assertThrows(IllegalArgumentException.class, () -> writer.out.pipe(reader.in, -1))
+                        .getMessage());
         writer.out.pipe(reader.in);
         assertTrue(wf.toString().contains("write.out  -> read.in  1048576 bytes"), wf.toString());
 

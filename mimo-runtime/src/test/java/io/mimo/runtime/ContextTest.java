@@ -76,10 +76,14 @@ class ContextTest {
             seen.add(message(() -> c.byteInput(asBytes(p.in))));
         });
 
-        assertEquals(List.of(true, "probe.out",
-                "'stranger.in' is not an input of stream 'probe'; its inputs are: in, bytes",
-                "'probe.bytes' is a byte input: use Context.byteInput for it",
-                "'probe.in' is an item input: use Context.input for it"), seen);
+        assertEquals(
+                List.of(
+                        true,
+                        "probe.out",
+                        "'stranger.in' is not an input of stream 'probe'; its inputs are: in, bytes",
+                        "'probe.bytes' is a byte input: use Context.byteInput for it",
+                        "'probe.in' is an item input: use Context.input for it"),
+                seen);
     }
 
     /** Only a cast lets an item port pass for a byte port. */

@@ -124,11 +124,13 @@ class DeadlockTest {
         WorkflowException e = assertThrows(WorkflowException.class, wf::run);
 
         // The join drains its left input while the right one fills up: 4 items, then 8 once grown.
-        assertEquals("deadlock in workflow 'join': every running stream is blocked on a pipe: 'source' waits for room"
-                + " on 'source.right -> join.right' (full, 8 items); 'join' waits for an item on 'join.left'; 'sink'"
-                + " waits for an item on 'sink.in'. The full"
-                + " pipes cannot grow past the growth limit of 8 items: raise it with Workflow.growthLimit, or read"
-                + " the inputs in another order", e.getMessage());
+        assertEquals(
+                "deadlock in workflow 'join': every running stream is blocked on a pipe: 'source' waits for room"
+                        + " on 'source.right -> join.right' (full, 8 items); 'join' waits for an item on 'join.left'; 'sink'"
+                        + " waits for an item on 'sink.in'. The full"
+                        + " pipes cannot grow past the growth limit of 8 items: raise it with Workflow.growthLimit, or read"
+                        + " the inputs in another order",
+                e.getMessage());
         assertNull(e.stream());
         assertNull(e.getCause());
         assertAllEnded(join, sink);
@@ -143,9 +145,11 @@ class DeadlockTest {
 
         WorkflowException e = assertThrows(WorkflowException.class, wf::run);
 
-        assertEquals("deadlock in workflow 'cycle': every running stream is blocked on a pipe: 'a' waits for an item"
-                + " on 'a.in'; 'b' waits for an item on 'b.in'. No pipe is full, so larger pipes would not help: the"
-                + " streams wait for items from one another", e.getMessage());
+        assertEquals(
+                "deadlock in workflow 'cycle': every running stream is blocked on a pipe: 'a' waits for an item"
+                        + " on 'a.in'; 'b' waits for an item on 'b.in'. No pipe is full, so larger pipes would not help: the"
+                        + " streams wait for items from one another",
+                e.getMessage());
         assertAllEnded(a, b);
     }
 
@@ -171,9 +175,11 @@ class DeadlockTest {
 
         WorkflowException e = assertThrows(WorkflowException.class, wf::run);
 
-        assertEquals("deadlock in workflow 'alone': every running stream is blocked on a pipe: 'loop' waits for an"
-                + " item on 'loop.in'. No pipe is full, so larger pipes would not help: the streams wait for items"
-                + " from one another", e.getMessage());
+        assertEquals(
+                "deadlock in workflow 'alone': every running stream is blocked on a pipe: 'loop' waits for an"
+                        + " item on 'loop.in'. No pipe is full, so larger pipes would not help: the streams wait for items"
+                        + " from one another",
+                e.getMessage());
         assertAllEnded(loop);
     }
 

@@ -43,7 +43,8 @@ class DynamicStepTest {
             }
         }));
         var pairs = wf.add(DynamicStep.of("pairs", List.of("a", "b"), List.of("out"), ports -> {
-            for (Object a = ports.input("a").poll(), b = ports.input("b").poll(); a != null && b != null;
+            for (Object a = ports.input("a").poll(), b = ports.input("b").poll();
+                    a != null && b != null;
                     a = ports.input("a").poll(), b = ports.input("b").poll()) {
                 ports.output("out").push(a + "+" + b);
             }
@@ -63,10 +64,13 @@ class DynamicStepTest {
     void anUnknownPortNameIsAnErrorListingTheNames() {
         var step = DynamicStep.of("double", List.of("x"), List.of("y", "z"), ports -> ports.input("w"));
 
-        assertEquals("step 'double' has no input 'q'; its inputs are: x",
+        assertEquals(
+                "step 'double' has no input 'q'; its inputs are: x",
                 assertThrows(IllegalArgumentException.class, () -> step.in("q")).getMessage());
-        assertEquals("step 'double' has no output 'x'; its outputs are: y, z",
-                assertThrows(IllegalArgumentException.class, () -> step.out("x")).getMessage());
+        assertEquals(
+                "step 'double' has no output 'x'; its outputs are: y, z",
+                assertThrows(IllegalArgumentException.class, () -> step.out("x"))
+                        .getMessage());
 
         Workflow wf = new Workflow("unknown");
         wf.add(step);
@@ -74,7 +78,8 @@ class DynamicStepTest {
         step.out("y").discard();
         step.out("z").discard();
         WorkflowException e = assertThrows(WorkflowException.class, wf::run);
-        assertEquals("step 'double' has no input 'w'; its inputs are: x",
+        assertEquals(
+                "step 'double' has no input 'w'; its inputs are: x",
                 assertInstanceOf(IllegalArgumentException.class, e.getCause()).getMessage());
     }
 

@@ -83,8 +83,10 @@ class ExecutionTest {
     void awaitWithATimeoutThrowsWhenAStreamFailed() {
         Workflow wf = new Workflow("failing");
         wf.add(new Source<Integer>("broken", out -> {
-            throw new IllegalStateException("no input file");
-        })).out.discard();
+                    throw new IllegalStateException("no input file");
+                }))
+                .out
+                .discard();
 
         Execution execution = wf.start();
 
@@ -138,15 +140,18 @@ class ExecutionTest {
         CountDownLatch started = new CountDownLatch(1);
         Workflow wf = new Workflow("selfish");
         wf.add(new Source<Integer>("waiter", out -> {
-            started.await();
-            self.get().await();
-        })).out.discard();
+                    started.await();
+                    self.get().await();
+                }))
+                .out
+                .discard();
         self.set(wf.start());
         started.countDown();
 
         WorkflowException e = assertThrows(WorkflowException.class, self.get()::await);
 
-        assertEquals("stream 'waiter' awaits its own workflow 'selfish': it would wait for itself forever",
+        assertEquals(
+                "stream 'waiter' awaits its own workflow 'selfish': it would wait for itself forever",
                 assertInstanceOf(IllegalStateException.class, e.getCause()).getMessage());
     }
 }

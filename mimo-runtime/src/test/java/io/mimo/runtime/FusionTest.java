@@ -131,7 +131,9 @@ class FusionTest {
         assertEquals(expected, chainOf(items, false, unfusedMaps));
 
         for (Map<Integer, Integer> map : unfusedMaps) {
-            assertTrue(map.openedOn.get().getName().equals("chain/" + map.name()), map.openedOn.get().getName());
+            assertTrue(
+                    map.openedOn.get().getName().equals("chain/" + map.name()),
+                    map.openedOn.get().getName());
         }
         assertEquals(1, fusedMaps.stream().map(m -> m.openedOn.get()).distinct().count(), "one thread opens them all");
         assertTrue(fusedMaps.get(0).openedOn.get().getName().equals("chain/source"));
@@ -309,7 +311,8 @@ class FusionTest {
         WorkflowException e = assertThrows(WorkflowException.class, wf::run);
 
         assertEquals("nothing", e.stream());
-        assertEquals("stream 'nothing' pushed null to output 'nothing.out': items must not be null",
+        assertEquals(
+                "stream 'nothing' pushed null to output 'nothing.out': items must not be null",
                 e.getCause().getMessage());
     }
 
@@ -329,8 +332,10 @@ class FusionTest {
         WorkflowException e = assertThrows(WorkflowException.class, wf::run);
 
         assertEquals("reader", e.stream());
-        assertEquals("input 'reader.x' of element step 'reader' runs fused: its items come through the handler that"
-                + " open() returns; do not read it from the context", e.getCause().getMessage());
+        assertEquals(
+                "input 'reader.x' of element step 'reader' runs fused: its items come through the handler that"
+                        + " open() returns; do not read it from the context",
+                e.getCause().getMessage());
     }
 
     @Test
@@ -352,7 +357,8 @@ class FusionTest {
 
             @Override
             protected void run(Context context) throws IOException {
-                read.append(new String(context.byteInput(in).asInputStream().readAllBytes(), StandardCharsets.US_ASCII));
+                read.append(
+                        new String(context.byteInput(in).asInputStream().readAllBytes(), StandardCharsets.US_ASCII));
             }
         });
         source.pipe(text);
@@ -526,8 +532,11 @@ class FusionTest {
         WorkflowException e = assertThrows(WorkflowException.class, wf::run);
 
         assertTrue(e.getMessage().startsWith("deadlock in workflow 'stuck'"), e.getMessage());
-        assertTrue(e.getMessage().contains("'source' (running 'square', 'inc' fused) waits for room on"
-                + " 'inc.out -> join.left' (full, 4 items)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("'source' (running 'square', 'inc' fused) waits for room on"
+                                + " 'inc.out -> join.left' (full, 4 items)"),
+                e.getMessage());
     }
 
     @Test
@@ -582,8 +591,10 @@ class FusionTest {
                 return x -> {};
             }
         });
-        assertEquals("element step 'two' cannot declare input 'y': it has exactly one input, 'x'; extend Step for a"
-                + " step of several inputs", e.getMessage());
+        assertEquals(
+                "element step 'two' cannot declare input 'y': it has exactly one input, 'x'; extend Step for a"
+                        + " step of several inputs",
+                e.getMessage());
     }
 
     @Test

@@ -27,8 +27,10 @@ class GraphCheckTest {
         Workflow wf = new Workflow("w");
         wf.add(new Sink<Integer>("print"));
 
-        assertEquals("workflow 'w' cannot run, 1 problem:\n"
-                + "  - step 'print': input 'in' is piped from nothing: pipe an output into it", refusal(wf));
+        assertEquals(
+                "workflow 'w' cannot run, 1 problem:\n"
+                        + "  - step 'print': input 'in' is piped from nothing: pipe an output into it",
+                refusal(wf));
     }
 
     @Test
@@ -36,8 +38,9 @@ class GraphCheckTest {
         Workflow wf = new Workflow("w");
         wf.add(range("range", 0, 3));
 
-        assertEquals("workflow 'w' cannot run, 1 problem:\n"
-                + "  - step 'range': output 'out' is piped to nothing: pipe it to an input, or call discard() on it",
+        assertEquals(
+                "workflow 'w' cannot run, 1 problem:\n"
+                        + "  - step 'range': output 'out' is piped to nothing: pipe it to an input, or call discard() on it",
                 refusal(wf));
     }
 
@@ -48,8 +51,9 @@ class GraphCheckTest {
         source.out.discard();
         assertEquals(source, wf.add(source));
 
-        assertEquals("workflow 'w' cannot run, 1 problem:\n"
-                + "  - step 'range' was added twice: add each step once", refusal(wf));
+        assertEquals(
+                "workflow 'w' cannot run, 1 problem:\n" + "  - step 'range' was added twice: add each step once",
+                refusal(wf));
     }
 
     @Test
@@ -78,13 +82,15 @@ class GraphCheckTest {
         source.pipe(sink);
         outsider.pipe(sink);
 
-        assertEquals("workflow 'w' cannot run, 3 problems:\n"
-                + "  - step 'range': output 'out' is piped to 'foreign.in', whose step 'foreign' is in workflow"
-                + " 'other': pipes cannot cross workflows\n"
-                + "  - step 'range': output 'out' is piped to 'loose.in', whose step 'loose' is in no workflow:"
-                + " add it to workflow 'w'\n"
-                + "  - step 'sink': input 'in' is piped from 'outsider.out', whose step 'outsider' is in workflow"
-                + " 'other': pipes cannot cross workflows", refusal(wf));
+        assertEquals(
+                "workflow 'w' cannot run, 3 problems:\n"
+                        + "  - step 'range': output 'out' is piped to 'foreign.in', whose step 'foreign' is in workflow"
+                        + " 'other': pipes cannot cross workflows\n"
+                        + "  - step 'range': output 'out' is piped to 'loose.in', whose step 'loose' is in no workflow:"
+                        + " add it to workflow 'w'\n"
+                        + "  - step 'sink': input 'in' is piped from 'outsider.out', whose step 'outsider' is in workflow"
+                        + " 'other': pipes cannot cross workflows",
+                refusal(wf));
     }
 
     @Test
@@ -113,10 +119,12 @@ class GraphCheckTest {
         b.bytes.pipe(reader.in);
         items.out.pipe(reader.in);
 
-        assertEquals("workflow 'w' cannot run, 1 problem:\n"
-                + "  - step 'parse': byte input 'in' is piped from 3 outputs ('a.bytes', 'b.bytes', 'items.out'):"
-                + " a byte input takes exactly one pipe, as the bytes of several writers would interleave"
-                + " meaninglessly; merge them upstream, or use an item input", refusal(wf));
+        assertEquals(
+                "workflow 'w' cannot run, 1 problem:\n"
+                        + "  - step 'parse': byte input 'in' is piped from 3 outputs ('a.bytes', 'b.bytes', 'items.out'):"
+                        + " a byte input takes exactly one pipe, as the bytes of several writers would interleave"
+                        + " meaninglessly; merge them upstream, or use an item input",
+                refusal(wf));
     }
 
     @Test
@@ -130,10 +138,11 @@ class GraphCheckTest {
 
         String message = refusal(wf);
 
-        assertEquals("workflow 'w' cannot run, 3 problems:\n"
-                + "  - step 'source' was added twice: add each step once\n"
-                + "  - step 'join': input 'right' is piped from nothing: pipe an output into it\n"
-                + "  - step 'join': output 'out' is piped to nothing: pipe it to an input, or call discard() on it",
+        assertEquals(
+                "workflow 'w' cannot run, 3 problems:\n"
+                        + "  - step 'source' was added twice: add each step once\n"
+                        + "  - step 'join': input 'right' is piped from nothing: pipe an output into it\n"
+                        + "  - step 'join': output 'out' is piped to nothing: pipe it to an input, or call discard() on it",
                 message);
         assertFalse(ran.get());
     }
@@ -157,8 +166,10 @@ class GraphCheckTest {
         wf.add(range("range", 0, 3)).out.discard();
         wf.run();
 
-        assertEquals("workflow 'w' cannot run, 1 problem:\n"
-                + "  - workflow 'w' has already run: a workflow runs once; build a new one", refusal(wf));
+        assertEquals(
+                "workflow 'w' cannot run, 1 problem:\n"
+                        + "  - workflow 'w' has already run: a workflow runs once; build a new one",
+                refusal(wf));
     }
 
     @Test
@@ -168,19 +179,27 @@ class GraphCheckTest {
         var sink = wf.add(new Sink<Integer>("sink"));
         var other = wf.add(new Sink<Integer>("other"));
 
-        assertEquals("the capacity of pipe 'range.out -> sink.in' must be in [1, 1073741824] items, got 0",
-                assertThrows(IllegalArgumentException.class, () -> source.out.pipe(sink.in, 0)).getMessage());
+        assertEquals(
+                "the capacity of pipe 'range.out -> sink.in' must be in [1, 1073741824] items, got 0",
+                assertThrows(IllegalArgumentException.class, () -> source.out.pipe(sink.in, 0))
+                        .getMessage());
         source.pipe(sink);
-        assertEquals("cannot pipe 'range.out' into 'sink.in' twice: one pipe per output and input",
-                assertThrows(IllegalStateException.class, () -> source.pipe(sink)).getMessage());
-        assertEquals("cannot discard 'range.out': it is already piped to 'sink.in'; an output is either piped or"
-                + " discarded", assertThrows(IllegalStateException.class, source.out::discard).getMessage());
+        assertEquals(
+                "cannot pipe 'range.out' into 'sink.in' twice: one pipe per output and input",
+                assertThrows(IllegalStateException.class, () -> source.pipe(sink))
+                        .getMessage());
+        assertEquals(
+                "cannot discard 'range.out': it is already piped to 'sink.in'; an output is either piped or"
+                        + " discarded",
+                assertThrows(IllegalStateException.class, source.out::discard).getMessage());
 
         var discarding = wf.add(range("discarding", 0, 3));
         discarding.out.discard();
-        assertEquals("cannot pipe 'discarding.out' into 'other.in': 'discarding.out' was discarded; an output is"
-                + " either piped or discarded", assertThrows(IllegalStateException.class,
-                () -> discarding.pipe(other)).getMessage());
+        assertEquals(
+                "cannot pipe 'discarding.out' into 'other.in': 'discarding.out' was discarded; an output is"
+                        + " either piped or discarded",
+                assertThrows(IllegalStateException.class, () -> discarding.pipe(other))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Workflow("w", 0));
         assertThrows(IllegalArgumentException.class, () -> new Workflow(" "));
     }
@@ -194,9 +213,12 @@ class GraphCheckTest {
         var late = new Sink<Integer>("late");
         wf.run();
 
-        assertEquals("cannot pipe 'range.out' into 'late.in': workflow 'w' has already started",
-                assertThrows(IllegalStateException.class, () -> source.pipe(late)).getMessage());
-        assertEquals("cannot add step 'late': workflow 'w' has already started",
+        assertEquals(
+                "cannot pipe 'range.out' into 'late.in': workflow 'w' has already started",
+                assertThrows(IllegalStateException.class, () -> source.pipe(late))
+                        .getMessage());
+        assertEquals(
+                "cannot add step 'late': workflow 'w' has already started",
                 assertThrows(IllegalStateException.class, () -> wf.add(late)).getMessage());
         assertThrows(IllegalStateException.class, () -> wf.growthLimit(10));
     }
@@ -209,7 +231,8 @@ class GraphCheckTest {
             @Override
             protected void run(Context context) {}
         });
-        assertEquals("step 'bad' declares a port with a blank name, got ' ': give every port a non-blank name",
+        assertEquals(
+                "step 'bad' declares a port with a blank name, got ' ': give every port a non-blank name",
                 blank.getMessage());
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> new Step("twice") {
             final InPort<Integer> in = input("x");
@@ -218,8 +241,10 @@ class GraphCheckTest {
             @Override
             protected void run(Context context) {}
         });
-        assertEquals("step 'twice' declares port 'x' twice: port names must be unique across a step's inputs and"
-                + " outputs", twice.getMessage());
+        assertEquals(
+                "step 'twice' declares port 'x' twice: port names must be unique across a step's inputs and"
+                        + " outputs",
+                twice.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Sink<Integer>(""));
     }
 

@@ -43,7 +43,9 @@ class InputTest {
         wf.run();
 
         assertEquals(java.util.Arrays.asList(1, 1, 1, 2, null, null, "sink.in"), seen);
-        assertTrue(popAtEnd.get().getMessage().contains("'sink.in' has ended"), popAtEnd.get().getMessage());
+        assertTrue(
+                popAtEnd.get().getMessage().contains("'sink.in' has ended"),
+                popAtEnd.get().getMessage());
     }
 
     @Test
@@ -62,7 +64,8 @@ class InputTest {
             afterEnd.add(it.hasNext());
             afterEnd.add(assertThrows(NoSuchElementException.class, it::next).getClass());
         }));
-        var streaming = wf.add(new Sink<Integer>("streaming", in -> in.stream().map(x -> x * 3).forEach(streamed::add)));
+        var streaming = wf.add(
+                new Sink<Integer>("streaming", in -> in.stream().map(x -> x * 3).forEach(streamed::add)));
         first.pipe(iterating);
         second.pipe(streaming);
 

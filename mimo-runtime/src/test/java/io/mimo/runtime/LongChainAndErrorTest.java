@@ -42,15 +42,20 @@ class LongChainAndErrorTest {
 
         assertEquals(ints(steps, steps + 1_000), sink.items);
         // source runs plus0..plus255 fused; plus256 starts a thread of its own and runs the next 256; ...
-        long hosts = picture.lines().filter(line -> line.startsWith("  fused: ")).count();
-        assertEquals(1 + steps / 257, hosts, picture.lines().filter(l -> l.startsWith("  fused")).toList()::toString);
+        long hosts =
+                picture.lines().filter(line -> line.startsWith("  fused: ")).count();
+        assertEquals(
+                1 + steps / 257,
+                hosts,
+                picture.lines().filter(l -> l.startsWith("  fused")).toList()::toString);
         assertEquals(true, picture.contains("  fused: plus257, "), "plus256 hosts the next chain");
     }
 
     @ParameterizedTest(name = "fusion {0}")
     @ValueSource(booleans = {true, false})
     void anErrorAnElementStepThrowsIsItsFailure(boolean fusion) {
-        for (Error error : List.of(new StackOverflowError("deep"), new OutOfMemoryError("full"), new AssertionError("no"))) {
+        for (Error error :
+                List.of(new StackOverflowError("deep"), new OutOfMemoryError("full"), new AssertionError("no"))) {
             Workflow wf = new Workflow("errors").fusion(fusion);
             var source = wf.add(range("source", 0, 100));
             var thrower = wf.add(map("thrower", (Integer x) -> {

@@ -74,7 +74,9 @@ class PipelineTest {
 
         assertEquals(6000, sink.items.size());
         assertEquals(ints(0, 3000), sink.items.stream().filter(x -> x < 10_000).toList());
-        assertEquals(ints(10_000, 13_000), sink.items.stream().filter(x -> x >= 10_000).toList());
+        assertEquals(
+                ints(10_000, 13_000),
+                sink.items.stream().filter(x -> x >= 10_000).toList());
     }
 
     @Test

@@ -18,7 +18,9 @@ public final class Numbers {
     }
 
     /** Process style with two outputs: even numbers to one, odd to the other. */
-    @Stream(in = "input", out = {"even", "odd"})
+    @Stream(
+            in = "input",
+            out = {"even", "odd"})
     static void fork(Input<Integer> input, Output<Integer> even, Output<Integer> odd) {
         for (int x : input) {
             (x % 2 == 0 ? even : odd).push(x);
@@ -26,7 +28,9 @@ public final class Numbers {
     }
 
     /** Element style with two inputs: they are zipped, one call per pair. */
-    @Stream(in = {"multiplicand", "multiplier"}, out = "product")
+    @Stream(
+            in = {"multiplicand", "multiplier"},
+            out = "product")
     static int multiply(int multiplicand, int multiplier) {
         return multiplicand * multiplier;
     }

@@ -37,9 +37,11 @@ public final class Samples {
         }
         Function<PrintStream, Workflow> sample = WIRING.get(args.get(0));
         if (sample == null || args.size() > 1) {
-            err.println(sample == null
-                    ? "unknown sample '" + args.get(0) + "'; the samples are: join, " + String.join(", ", WIRING.keySet())
-                    : "sample '" + args.get(0) + "' takes no arguments");
+            err.println(
+                    sample == null
+                            ? "unknown sample '" + args.get(0) + "'; the samples are: join, "
+                                    + String.join(", ", WIRING.keySet())
+                            : "sample '" + args.get(0) + "' takes no arguments");
             return 2;
         }
         Workflow wf = sample.apply(out);

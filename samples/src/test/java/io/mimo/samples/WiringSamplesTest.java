@@ -37,19 +37,21 @@ class WiringSamplesTest {
     void forkSendsEvensAndOddsToTheirOwnPrinterInOrder() {
         List<String> lines = linesOf(WiringSamples::fork);
         assertEquals(10, lines.size());
-        assertEquals(List.of("0 is even", "2 is even", "4 is even", "6 is even", "8 is even"),
+        assertEquals(
+                List.of("0 is even", "2 is even", "4 is even", "6 is even", "8 is even"),
                 withSuffix(lines, " is even"));
-        assertEquals(List.of("1 is odd", "3 is odd", "5 is odd", "7 is odd", "9 is odd"),
-                withSuffix(lines, " is odd"));
+        assertEquals(List.of("1 is odd", "3 is odd", "5 is odd", "7 is odd", "9 is odd"), withSuffix(lines, " is odd"));
     }
 
     @Test
     void splitGivesEveryItemToBothReaders() {
         List<String> lines = linesOf(WiringSamples::split);
         assertEquals(10, lines.size());
-        assertEquals(List.of("0 (first)", "1 (first)", "2 (first)", "3 (first)", "4 (first)"),
+        assertEquals(
+                List.of("0 (first)", "1 (first)", "2 (first)", "3 (first)", "4 (first)"),
                 withSuffix(lines, " (first)"));
-        assertEquals(List.of("0 (second)", "1 (second)", "2 (second)", "3 (second)", "4 (second)"),
+        assertEquals(
+                List.of("0 (second)", "1 (second)", "2 (second)", "3 (second)", "4 (second)"),
                 withSuffix(lines, " (second)"));
     }
 

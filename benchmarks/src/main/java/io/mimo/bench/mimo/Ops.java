@@ -43,7 +43,9 @@ public final class Ops {
     }
 
     /** Two element inputs: zipped, one call per pair. */
-    @Stream(in = {"left", "right"}, out = "pair")
+    @Stream(
+            in = {"left", "right"},
+            out = "pair")
     static Work.IntPair pair(int left, int right) {
         return new Work.IntPair(left, right);
     }

@@ -11,8 +11,8 @@ import io.mimo.processor.model.Argument;
 import io.mimo.processor.model.Argument.ConfigArgument;
 import io.mimo.processor.model.Argument.PortArgument;
 import io.mimo.processor.model.Port;
-import io.mimo.processor.model.Style;
 import io.mimo.processor.model.StreamMethod;
+import io.mimo.processor.model.Style;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +32,7 @@ final class RunGenerator {
     private final NameAllocator fields;
     /** Local names: ports' items and handles are named after the ports; fields are read as {@code this.x}. */
     private final NameAllocator locals;
+
     private final String context;
 
     /**
@@ -56,7 +57,8 @@ final class RunGenerator {
         if (method.throwsExceptions()) {
             run.addException(Exception.class);
         }
-        return run.addCode(method.style() == Style.PROCESS ? processBody() : elementBody()).build();
+        return run.addCode(method.style() == Style.PROCESS ? processBody() : elementBody())
+                .build();
     }
 
     /**
@@ -72,10 +74,12 @@ final class RunGenerator {
         CodeBlock call = call(port -> CodeBlock.of("$N", locals.get(port)));
         switch (method.returnHandling()) {
             case NONE -> body.addStatement("return $N -> $L", locals.get(input), call);
-            case VALUE -> body.addStatement("return $N -> $N.push($L)", locals.get(input), locals.get(returnPort()), call);
-            case OPTIONAL -> body.add("return $N -> {\n$>", locals.get(input))
-                    .add(pushIfPresent(call))
-                    .add("$<};\n");
+            case VALUE ->
+                body.addStatement("return $N -> $N.push($L)", locals.get(input), locals.get(returnPort()), call);
+            case OPTIONAL ->
+                body.add("return $N -> {\n$>", locals.get(input))
+                        .add(pushIfPresent(call))
+                        .add("$<};\n");
         }
         return MethodSpec.methodBuilder("open")
                 .addAnnotation(Override.class)
@@ -95,8 +99,11 @@ final class RunGenerator {
         Port out = returnPort();
         String value = locals.newName(out.name() + "Value");
         return CodeBlock.builder()
-                .addStatement("$T $N = $L", ParameterizedTypeName.get(ClassName.get(Optional.class), StepGenerator.itemType(out)),
-                        value, call)
+                .addStatement(
+                        "$T $N = $L",
+                        ParameterizedTypeName.get(ClassName.get(Optional.class), StepGenerator.itemType(out)),
+                        value,
+                        call)
                 .addStatement("if ($N.isPresent()) $N.push($N.get())", value, locals.get(out), value)
                 .build();
     }
@@ -112,8 +119,14 @@ final class RunGenerator {
         CodeBlock call = call(port -> open(port));
         return switch (method.returnHandling()) {
             case NONE -> CodeBlock.builder().addStatement("$L", call).build();
-            case VALUE -> CodeBlock.builder().addStatement("$L.push($L)", open(returnPort()), call).build();
-            case OPTIONAL -> CodeBlock.builder().addStatement("$L.ifPresent($L::push)", call, open(returnPort())).build();
+            case VALUE ->
+                CodeBlock.builder()
+                        .addStatement("$L.push($L)", open(returnPort()), call)
+                        .build();
+            case OPTIONAL ->
+                CodeBlock.builder()
+                        .addStatement("$L.ifPresent($L::push)", call, open(returnPort()))
+                        .build();
         };
     }
 
@@ -129,15 +142,19 @@ final class RunGenerator {
         for (Port input : inputs) {
             String handle = locals.newName(input.name() + "Input");
             handles.put(input, handle);
-            body.addStatement("$T $N = $L", ParameterizedTypeName.get(RuntimeNames.INPUT, StepGenerator.itemType(input)),
-                    handle, open(input));
+            body.addStatement(
+                    "$T $N = $L",
+                    ParameterizedTypeName.get(RuntimeNames.INPUT, StepGenerator.itemType(input)),
+                    handle,
+                    open(input));
         }
         for (Port output : method.outputs()) {
             body.addStatement("$T $N = $L", handleType(output), locals.get(output), open(output));
         }
         body.beginControlFlow("for (;;)");
         for (Port input : inputs) {
-            body.addStatement("$T $N = $N.poll()", StepGenerator.itemType(input), locals.get(input), handles.get(input));
+            body.addStatement(
+                    "$T $N = $N.poll()", StepGenerator.itemType(input), locals.get(input), handles.get(input));
             body.addStatement("if ($N == null) break", locals.get(input));
         }
         CodeBlock call = call(port -> CodeBlock.of("$N", locals.get(port)));
@@ -154,9 +171,12 @@ final class RunGenerator {
      * explicit type argument spares javac an inference per call (see {@link StepGenerator#stepClass()}).
      */
     private CodeBlock open(Port port) {
-        return CodeBlock.of("$N.$L$L(this.$N)", context,
+        return CodeBlock.of(
+                "$N.$L$L(this.$N)",
+                context,
                 port.bytes() ? "" : CodeBlock.of("<$T>", StepGenerator.itemType(port)),
-                StepGenerator.declarer(port), fields.get(port));
+                StepGenerator.declarer(port),
+                fields.get(port));
     }
 
     /** The call of the method, with {@code port} giving the argument for each port parameter. */
@@ -172,7 +192,8 @@ final class RunGenerator {
         }
         // explicit type arguments: the step's type variables are exactly the method's
         CodeBlock typeArguments = method.element().getTypeParameters().stream()
-                .map(p -> CodeBlock.of("$T", TypeVariableName.get(p.getSimpleName().toString())))
+                .map(p -> CodeBlock.of(
+                        "$T", TypeVariableName.get(p.getSimpleName().toString())))
                 .collect(CodeBlock.joining(", "));
         return CodeBlock.of("$L.<$L>$L($L)", target, typeArguments, method.name(), arguments);
     }

@@ -12,7 +12,6 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import io.mimo.processor.model.Argument;
 import io.mimo.processor.model.Argument.ConfigArgument;
-import io.mimo.processor.model.Argument.PortArgument;
 import io.mimo.processor.model.Port;
 import io.mimo.processor.model.PortKind;
 import io.mimo.processor.model.StepNames;
@@ -83,7 +82,9 @@ final class StepGenerator {
                 .returns(stepType)
                 .addParameters(parameters)
                 .varargs(method.element().isVarArgs() && isReifiable(lastParameterComponent()))
-                .addStatement("return new $T($L)", stepType,
+                .addStatement(
+                        "return new $T($L)",
+                        stepType,
                         parameters.stream().map(p -> CodeBlock.of("$N", p)).collect(CodeBlock.joining(", ")))
                 .build();
     }
@@ -115,14 +116,19 @@ final class StepGenerator {
                 .addJavadoc("The stream of $L.\n", link())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addTypeVariables(typeVariables)
-                .superclass(element
-                        ? ParameterizedTypeName.get(RuntimeNames.ELEMENT_STEP, itemType(method.inputs().get(0)))
-                        : RuntimeNames.STEP);
+                .superclass(
+                        element
+                                ? ParameterizedTypeName.get(
+                                        RuntimeNames.ELEMENT_STEP,
+                                        itemType(method.inputs().get(0)))
+                                : RuntimeNames.STEP);
         if (method.inputs().size() == 1 && !element) {
-            step.addSuperinterface(ParameterizedTypeName.get(RuntimeNames.ONE_INPUT, itemType(method.inputs().get(0))));
+            step.addSuperinterface(ParameterizedTypeName.get(
+                    RuntimeNames.ONE_INPUT, itemType(method.inputs().get(0))));
         }
         if (method.outputs().size() == 1) {
-            step.addSuperinterface(ParameterizedTypeName.get(RuntimeNames.ONE_OUTPUT, itemType(method.outputs().get(0))));
+            step.addSuperinterface(ParameterizedTypeName.get(
+                    RuntimeNames.ONE_OUTPUT, itemType(method.outputs().get(0))));
         }
         for (Port port : element ? method.outputs() : ports()) {
             step.addField(FieldSpec.builder(portType(port), fields.get(port), Modifier.PRIVATE, Modifier.FINAL)
@@ -135,12 +141,18 @@ final class StepGenerator {
         step.addMethod(constructor());
         for (Port port : ports()) {
             step.addMethod(MethodSpec.methodBuilder(port.name())
-                    .addJavadoc("The $L port {@code $L}.\n", port.kind() == PortKind.IN ? "input" : "output", port.name())
+                    .addJavadoc(
+                            "The $L port {@code $L}.\n", port.kind() == PortKind.IN ? "input" : "output", port.name())
                     .addModifiers(Modifier.PUBLIC)
                     .returns(portType(port))
-                    .addCode(element && port.kind() == PortKind.IN
-                            ? CodeBlock.builder().addStatement("return onlyInput()").build()
-                            : CodeBlock.builder().addStatement("return $N", fields.get(port)).build())
+                    .addCode(
+                            element && port.kind() == PortKind.IN
+                                    ? CodeBlock.builder()
+                                            .addStatement("return onlyInput()")
+                                            .build()
+                                    : CodeBlock.builder()
+                                            .addStatement("return $N", fields.get(port))
+                                            .build())
                     .build());
         }
         if (method.inputs().size() == 1 && !element) {
@@ -155,9 +167,8 @@ final class StepGenerator {
     }
 
     private MethodSpec constructor() {
-        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PRIVATE)
-                .addParameters(constructorParameters());
+        MethodSpec.Builder constructor =
+                MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameters(constructorParameters());
         if (isElementStep(method)) {
             Port input = method.inputs().get(0);
             constructor.addStatement("super($S, $S$L)", method.name(), input.name(), itemClassArgument(input));
@@ -172,10 +183,12 @@ final class StepGenerator {
     private List<ParameterSpec> constructorParameters() {
         List<ParameterSpec> parameters = new ArrayList<>();
         if (!method.isStatic()) {
-            parameters.add(ParameterSpec.builder(TypeName.get(method.owner().asType()), fields.get(RECEIVER)).build());
+            parameters.add(ParameterSpec.builder(TypeName.get(method.owner().asType()), fields.get(RECEIVER))
+                    .build());
         }
         for (ConfigArgument config : configArguments()) {
-            parameters.add(ParameterSpec.builder(TypeName.get(config.type()), fields.get(config)).build());
+            parameters.add(ParameterSpec.builder(TypeName.get(config.type()), fields.get(config))
+                    .build());
         }
         return parameters;
     }
@@ -266,8 +279,12 @@ final class StepGenerator {
     private static boolean isReifiable(TypeMirror type) {
         return switch (type.getKind()) {
             case ARRAY -> isReifiable(((ArrayType) type).getComponentType());
-            case DECLARED -> ((DeclaredType) type).getTypeArguments().stream()
-                    .allMatch(a -> a instanceof WildcardType w && w.getExtendsBound() == null && w.getSuperBound() == null);
+            case DECLARED ->
+                ((DeclaredType) type)
+                        .getTypeArguments().stream()
+                                .allMatch(a -> a instanceof WildcardType w
+                                        && w.getExtendsBound() == null
+                                        && w.getSuperBound() == null);
             case TYPEVAR -> false;
             default -> type.getKind().isPrimitive();
         };

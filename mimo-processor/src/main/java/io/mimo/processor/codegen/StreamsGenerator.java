@@ -41,8 +41,7 @@ public final class StreamsGenerator {
         this.elements = elements;
         this.types = types;
         // the annotation lives in java.compiler, which a modular build need not read
-        this.generated = Optional.ofNullable(elements.getTypeElement(GENERATED))
-                .map(ClassName::get);
+        this.generated = Optional.ofNullable(elements.getTypeElement(GENERATED)).map(ClassName::get);
     }
 
     /** The source of {@code owner}'s generated class, for its valid stream methods. */
@@ -51,12 +50,16 @@ public final class StreamsGenerator {
         ClassName generatedClass = ClassName.get(packageName, StepNames.generatedClass(owner));
         TypeSpec.Builder type = TypeSpec.classBuilder(generatedClass)
                 .addOriginatingElement(owner)
-                .addJavadoc("The streams of {@link $T}: a factory and a step class for each {@code @Stream} method.\n",
+                .addJavadoc(
+                        "The streams of {@link $T}: a factory and a step class for each {@code @Stream} method.\n",
                         ClassName.get(owner))
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        generated.ifPresent(annotation -> type.addAnnotation(
-                AnnotationSpec.builder(annotation).addMember("value", "$S", PROCESSOR).build()));
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
+        generated.ifPresent(annotation -> type.addAnnotation(AnnotationSpec.builder(annotation)
+                .addMember("value", "$S", PROCESSOR)
+                .build()));
         if (usesDeprecated(owner, methods)) {
             // calling deprecated code is the user's choice, made in their source; not ours to warn about
             type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
@@ -89,7 +92,8 @@ public final class StreamsGenerator {
                     .map(e -> e.getSimpleName().toString())
                     .collect(Collectors.toUnmodifiableSet());
         }
-        return pkg.getEnclosedElements().stream().anyMatch(e -> javaLangNames.contains(e.getSimpleName().toString()));
+        return pkg.getEnclosedElements().stream()
+                .anyMatch(e -> javaLangNames.contains(e.getSimpleName().toString()));
     }
 
     private boolean usesDeprecated(TypeElement owner, List<StreamMethod> methods) {
@@ -98,8 +102,10 @@ public final class StreamsGenerator {
                 return true;
             }
         }
-        return methods.stream().anyMatch(method -> elements.isDeprecated(method.element())
-                || SignatureTypes.of(method.element()).stream().anyMatch(type -> type.getKind() == TypeKind.DECLARED
-                        && elements.isDeprecated(((DeclaredType) type).asElement())));
+        return methods.stream()
+                .anyMatch(method -> elements.isDeprecated(method.element())
+                        || SignatureTypes.of(method.element()).stream()
+                                .anyMatch(type -> type.getKind() == TypeKind.DECLARED
+                                        && elements.isDeprecated(((DeclaredType) type).asElement())));
     }
 }

@@ -46,7 +46,9 @@ public enum PortType {
         if (type.getKind() != TypeKind.DECLARED) {
             return "";
         }
-        return ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
+        return ((TypeElement) ((DeclaredType) type).asElement())
+                .getQualifiedName()
+                .toString();
     }
 
     /** The direction a parameter of this type has. */

@@ -45,10 +45,14 @@ public final class StreamMethodFactory {
                 returnPort = Optional.of(port);
             } else {
                 Optional<PortType> portType = PortType.of(parameter.asType());
-                TypeMirror type = portType.isPresent()
-                        ? itemType(portType.get(), parameter.asType())
-                        : boxed(parameter.asType());
-                port = new Port(name.name(), name.kind(), type, itemClass(type), portType.map(PortType::bytes).orElse(false));
+                TypeMirror type =
+                        portType.isPresent() ? itemType(portType.get(), parameter.asType()) : boxed(parameter.asType());
+                port = new Port(
+                        name.name(),
+                        name.kind(),
+                        type,
+                        itemClass(type),
+                        portType.map(PortType::bytes).orElse(false));
                 portArguments.put(name.name(), new Argument.PortArgument(port, portType.isPresent()));
             }
             (port.kind() == PortKind.IN ? inputs : outputs).add(port);
@@ -61,9 +65,8 @@ public final class StreamMethodFactory {
             arguments.add(argument != null ? argument : new Argument.ConfigArgument(name, parameter.asType()));
         }
 
-        boolean element = arguments.stream().anyMatch(a -> a instanceof Argument.PortArgument p
-                && p.port().kind() == PortKind.IN
-                && !p.process());
+        boolean element = arguments.stream()
+                .anyMatch(a -> a instanceof Argument.PortArgument p && p.port().kind() == PortKind.IN && !p.process());
         return new StreamMethod(
                 method,
                 (TypeElement) method.getEnclosingElement(),
@@ -76,7 +79,9 @@ public final class StreamMethodFactory {
     }
 
     private TypeMirror itemType(PortType portType, TypeMirror parameterType) {
-        return portType.bytes() ? byteBuffer : ((DeclaredType) parameterType).getTypeArguments().get(0);
+        return portType.bytes()
+                ? byteBuffer
+                : ((DeclaredType) parameterType).getTypeArguments().get(0);
     }
 
     private TypeMirror returnItemType(TypeMirror returnType) {
@@ -106,6 +111,8 @@ public final class StreamMethodFactory {
     }
 
     private TypeMirror boxed(TypeMirror type) {
-        return type.getKind().isPrimitive() ? types.boxedClass((PrimitiveType) type).asType() : type;
+        return type.getKind().isPrimitive()
+                ? types.boxedClass((PrimitiveType) type).asType()
+                : type;
     }
 }

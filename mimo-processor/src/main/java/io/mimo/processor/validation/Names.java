@@ -9,16 +9,16 @@ import javax.lang.model.SourceVersion;
 /** Rules and hints about the names users write. */
 final class Names {
     /** The methods of {@code Object}, which a generated factory or accessor must not clash with. */
-    static final Set<String> OBJECT_METHODS = Set.of(
-            "toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+    static final Set<String> OBJECT_METHODS =
+            Set.of("toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
     /**
      * Names a port cannot have because its accessor would clash with, or read as, a method every
      * step has: {@code Object}'s and {@code Step}'s, {@code onlyInput}/{@code onlyOutput} of
      * {@code OneInput}/{@code OneOutput}, and the wiring verbs {@code pipe} and {@code discard}.
      */
-    static final Set<String> RESERVED = union(OBJECT_METHODS, Set.of(
-            "name", "inputs", "outputs", "run", "onlyInput", "onlyOutput", "pipe", "discard"));
+    static final Set<String> RESERVED = union(
+            OBJECT_METHODS, Set.of("name", "inputs", "outputs", "run", "onlyInput", "onlyOutput", "pipe", "discard"));
 
     private Names() {}
 

@@ -26,9 +26,12 @@ public final class OwnerValidator {
                 String where = type.equals(owner)
                         ? "class " + owner.getSimpleName() + " is private"
                         : "class " + owner.getSimpleName() + " is nested in the private class " + type.getSimpleName();
-                reporter.error(ErrorTag.PRIVATE_CLASS, owner, where + ", so the generated "
-                        + StepNames.generatedClass(owner) + " cannot call its @Stream methods; make "
-                        + type.getSimpleName() + " package-private or wider");
+                reporter.error(
+                        ErrorTag.PRIVATE_CLASS,
+                        owner,
+                        where + ", so the generated "
+                                + StepNames.generatedClass(owner) + " cannot call its @Stream methods; make "
+                                + type.getSimpleName() + " package-private or wider");
                 valid = false;
                 break;
             }
@@ -36,9 +39,12 @@ public final class OwnerValidator {
         if (owner.getNestingKind() == NestingKind.MEMBER
                 && owner.getKind() == ElementKind.CLASS
                 && !owner.getModifiers().contains(Modifier.STATIC)) {
-            reporter.error(ErrorTag.INNER_CLASS, owner, "@Stream methods belong in a top-level or static nested class,"
-                    + " and " + owner.getSimpleName() + " is an inner class, whose instances need an enclosing"
-                    + " instance; make it static");
+            reporter.error(
+                    ErrorTag.INNER_CLASS,
+                    owner,
+                    "@Stream methods belong in a top-level or static nested class,"
+                            + " and " + owner.getSimpleName() + " is an inner class, whose instances need an enclosing"
+                            + " instance; make it static");
             valid = false;
         }
         return valid;

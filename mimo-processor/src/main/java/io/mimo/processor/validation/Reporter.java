@@ -25,7 +25,8 @@ public final class Reporter {
     }
 
     /** An error on one value of an annotation of {@code element}, such as one string of {@code in = {…}}. */
-    public void error(ErrorTag tag, Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
+    public void error(
+            ErrorTag tag, Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
         messager.printMessage(Diagnostic.Kind.ERROR, tag + " " + message, element, annotation, value);
     }
 }

@@ -34,21 +34,36 @@ public final class StreamNameValidator {
             ExecutableElement earlier = byStepClass.putIfAbsent(stepClass, method);
             StreamAnnotation annotation = StreamAnnotation.of(method).orElseThrow();
             if (Names.OBJECT_METHODS.contains(name)) {
-                reporter.error(ErrorTag.STEP_NAME_CLASH, method, annotation.mirror(), "@Stream method " + name
-                        + " would generate a static factory " + name + " in " + generatedClass + ", which clashes"
-                        + " with Object." + name + "; rename the method");
+                reporter.error(
+                        ErrorTag.STEP_NAME_CLASH,
+                        method,
+                        annotation.mirror(),
+                        "@Stream method " + name
+                                + " would generate a static factory " + name + " in " + generatedClass
+                                + ", which clashes"
+                                + " with Object." + name + "; rename the method");
             } else if (stepClass.equals(generatedClass)) {
-                reporter.error(ErrorTag.STEP_NAME_CLASH, method, annotation.mirror(), "@Stream method " + name
-                        + " would generate a step class " + stepClass + " inside the generated class of the same name;"
-                        + " rename the method");
+                reporter.error(
+                        ErrorTag.STEP_NAME_CLASH,
+                        method,
+                        annotation.mirror(),
+                        "@Stream method " + name
+                                + " would generate a step class " + stepClass
+                                + " inside the generated class of the same name;"
+                                + " rename the method");
             } else if (earlier != null) {
                 String what = earlier.getSimpleName().contentEquals(name)
                         ? "the factory " + name + " and the step class " + stepClass + ", and @Stream methods cannot"
                                 + " be overloaded"
                         : "the step class " + stepClass;
-                reporter.error(ErrorTag.DUPLICATE_STREAM, method, annotation.mirror(), "@Stream method "
-                        + signature(method) + " clashes with " + signature(earlier) + ": both would generate " + what
-                        + "; rename one of them");
+                reporter.error(
+                        ErrorTag.DUPLICATE_STREAM,
+                        method,
+                        annotation.mirror(),
+                        "@Stream method "
+                                + signature(method) + " clashes with " + signature(earlier) + ": both would generate "
+                                + what
+                                + "; rename one of them");
             } else {
                 distinct.add(method);
             }

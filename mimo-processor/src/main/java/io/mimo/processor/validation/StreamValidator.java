@@ -60,6 +60,7 @@ public final class StreamValidator {
         private final Map<String, PortName> claims = new LinkedHashMap<>();
         /** Names already reported as not identifiers: no parameter can have them, but they still count as out names. */
         private final Set<String> malformed = new HashSet<>();
+
         private boolean valid = true;
 
         Check(ExecutableElement method, StreamAnnotation annotation) {
@@ -82,13 +83,19 @@ public final class StreamValidator {
 
         private void checkModifiers() {
             if (method.getModifiers().contains(Modifier.PRIVATE)) {
-                error(ErrorTag.PRIVATE_METHOD, method, "@Stream method " + methodName + " is private, so the generated "
-                        + generatedClass() + " cannot call it; make it package-private or wider");
+                error(
+                        ErrorTag.PRIVATE_METHOD,
+                        method,
+                        "@Stream method " + methodName + " is private, so the generated " + generatedClass()
+                                + " cannot call it; make it package-private or wider");
             }
             if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-                error(ErrorTag.ABSTRACT_METHOD, method, "@Stream method " + methodName
-                        + " is abstract, but a stream needs a body to run; implement it, or move @Stream to a"
-                        + " concrete method");
+                error(
+                        ErrorTag.ABSTRACT_METHOD,
+                        method,
+                        "@Stream method " + methodName
+                                + " is abstract, but a stream needs a body to run; implement it, or move @Stream to a"
+                                + " concrete method");
             }
         }
 
@@ -96,20 +103,29 @@ public final class StreamValidator {
             for (PortName name : annotation.names()) {
                 if (claims.containsKey(name.name())) {
                     PortName first = claims.get(name.name());
-                    errorOn(ErrorTag.DUPLICATE_PORT, name, "port \"" + name.name() + "\" is already named in "
-                            + first.kind().member() + "; each port has one name, unique across in and out");
+                    errorOn(
+                            ErrorTag.DUPLICATE_PORT,
+                            name,
+                            "port \"" + name.name() + "\" is already named in "
+                                    + first.kind().member() + "; each port has one name, unique across in and out");
                 } else {
                     claims.put(name.name(), name);
                     if (!Names.isIdentifier(name.name())) {
                         malformed.add(name.name());
-                        errorOn(ErrorTag.INVALID_PORT_NAME, name, name.kind().member() + " name \"" + name.name()
-                                + "\" is not a valid port name; a port is named after its parameter and gets an"
-                                + " accessor of that name, so it must be a Java identifier and not a keyword");
+                        errorOn(
+                                ErrorTag.INVALID_PORT_NAME,
+                                name,
+                                name.kind().member() + " name \"" + name.name()
+                                        + "\" is not a valid port name; a port is named after its parameter and gets an"
+                                        + " accessor of that name, so it must be a Java identifier and not a keyword");
                     } else if (Names.RESERVED.contains(name.name())) {
-                        errorOn(ErrorTag.RESERVED_PORT_NAME, name, "port name \"" + name.name()
-                                + "\" is reserved: the accessor " + name.name() + "() of step "
-                                + StepNames.stepClass(methodName) + " would clash with a method every step has;"
-                                + " rename the port and its parameter");
+                        errorOn(
+                                ErrorTag.RESERVED_PORT_NAME,
+                                name,
+                                "port name \"" + name.name()
+                                        + "\" is reserved: the accessor " + name.name() + "() of step "
+                                        + StepNames.stepClass(methodName) + " would clash with a method every step has;"
+                                        + " rename the port and its parameter");
                     }
                 }
             }
@@ -123,18 +139,27 @@ public final class StreamValidator {
                 if (parameter == null) {
                     continue;
                 }
-                if (method.isVarArgs() && parameter.equals(method.getParameters().get(method.getParameters().size() - 1))) {
-                    error(ErrorTag.VARARGS_PORT, parameter, "varargs parameter " + name.name()
-                            + " cannot be a port; declare it as one value (or an Input) for items one by one, or"
-                            + " remove \"" + name.name() + "\" from " + name.kind().member() + " to make it configuration");
+                if (method.isVarArgs()
+                        && parameter.equals(method.getParameters()
+                                .get(method.getParameters().size() - 1))) {
+                    error(
+                            ErrorTag.VARARGS_PORT,
+                            parameter,
+                            "varargs parameter " + name.name()
+                                    + " cannot be a port; declare it as one value (or an Input) for items one by one, or"
+                                    + " remove \"" + name.name() + "\" from "
+                                    + name.kind().member() + " to make it configuration");
                     continue;
                 }
                 Optional<PortType> portType = PortType.of(parameter.asType());
                 if (portType.isPresent() && portType.get().kind() != name.kind()) {
                     PortKind right = portType.get().kind();
-                    errorOn(ErrorTag.WRONG_DIRECTION, name, name.kind().member() + " name \"" + name.name()
-                            + "\" names parameter " + name.name() + ", which is " + article(portType.get())
-                            + "; move \"" + name.name() + "\" to " + right.member());
+                    errorOn(
+                            ErrorTag.WRONG_DIRECTION,
+                            name,
+                            name.kind().member() + " name \"" + name.name()
+                                    + "\" names parameter " + name.name() + ", which is " + article(portType.get())
+                                    + "; move \"" + name.name() + "\" to " + right.member());
                 } else if (portType.isPresent()) {
                     if (name.kind() == PortKind.IN) {
                         processInputs.add(parameter);
@@ -145,21 +170,30 @@ public final class StreamValidator {
                 } else if (name.kind() == PortKind.IN) {
                     elementInputs.add(parameter);
                 } else {
-                    errorOn(ErrorTag.NOT_AN_OUTPUT, name, "out name \"" + name.name() + "\" names parameter "
-                            + name.name() + " of type " + display(parameter.asType())
-                            + ", but an output parameter must be an Output or a ByteOutput; declare it as Output<"
-                            + display(boxed(parameter.asType())) + ">, or remove \"" + name.name()
-                            + "\" from out to make it configuration");
+                    errorOn(
+                            ErrorTag.NOT_AN_OUTPUT,
+                            name,
+                            "out name \"" + name.name() + "\" names parameter "
+                                    + name.name() + " of type " + display(parameter.asType())
+                                    + ", but an output parameter must be an Output or a ByteOutput; declare it as Output<"
+                                    + display(boxed(parameter.asType())) + ">, or remove \"" + name.name()
+                                    + "\" from out to make it configuration");
                 }
             }
             if (!processInputs.isEmpty() && !elementInputs.isEmpty()) {
                 VariableElement process = processInputs.get(0);
                 VariableElement element = elementInputs.get(0);
-                error(ErrorTag.MIXED_STYLE, method, annotation, methodName + " mixes process style ("
-                        + process.getSimpleName() + " is " + article(PortType.of(process.asType()).orElseThrow())
-                        + ") and element style (" + element.getSimpleName() + " is a plain "
-                        + display(element.asType()) + "); make every input an Input<T> to pull items as it likes,"
-                        + " or every input a plain value to be called once per item");
+                error(
+                        ErrorTag.MIXED_STYLE,
+                        method,
+                        annotation,
+                        methodName + " mixes process style ("
+                                + process.getSimpleName() + " is "
+                                + article(PortType.of(process.asType()).orElseThrow())
+                                + ") and element style (" + element.getSimpleName() + " is a plain "
+                                + display(element.asType())
+                                + "); make every input an Input<T> to pull items as it likes,"
+                                + " or every input a plain value to be called once per item");
             }
         }
 
@@ -168,14 +202,20 @@ public final class StreamValidator {
             List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
             String raw = ((DeclaredType) type).asElement().getSimpleName().toString();
             if (arguments.isEmpty()) {
-                error(ErrorTag.RAW_PORT_TYPE, at, subject + " the raw type " + raw + "; declare its item type, as in "
-                        + raw + "<String>");
+                error(
+                        ErrorTag.RAW_PORT_TYPE,
+                        at,
+                        subject + " the raw type " + raw + "; declare its item type, as in " + raw + "<String>");
             } else if (arguments.get(0) instanceof WildcardType wildcard) {
-                TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+                TypeMirror bound =
+                        wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
                 String exact = raw + "<" + (bound == null ? "Object" : display(bound)) + ">";
-                error(ErrorTag.WILDCARD_PORT_TYPE, at, subject + " the wildcard type " + display(type)
-                        + "; declare " + exact + " instead: a port has one item type, and pipes already accept"
-                        + " subtypes (an OutPort<Integer> feeds an InPort<Number>)");
+                error(
+                        ErrorTag.WILDCARD_PORT_TYPE,
+                        at,
+                        subject + " the wildcard type " + display(type)
+                                + "; declare " + exact + " instead: a port has one item type, and pipes already accept"
+                                + " subtypes (an OutPort<Integer> feeds an InPort<Number>)");
             }
         }
 
@@ -196,26 +236,39 @@ public final class StreamValidator {
             unmatched.removeIf(name -> malformed.contains(name.name()));
             Set<String> explained = new HashSet<>();
             for (PortName name : unmatched) {
-                Optional<String> suggestion = Names.nearest(name.name(), unnamed.stream()
-                        .filter(p -> mayBe(name.kind(), parameters.get(p)))
-                        .toList());
+                Optional<String> suggestion = Names.nearest(
+                        name.name(),
+                        unnamed.stream()
+                                .filter(p -> mayBe(name.kind(), parameters.get(p)))
+                                .toList());
                 suggestion.ifPresent(explained::add);
-                String fix = suggestion.map(s -> "did you mean \"" + s + "\"?").orElseGet(() -> name.kind() == PortKind.IN
-                        ? "name a parameter " + name.name() + ", or remove \"" + name.name() + "\" from in"
-                        : "name an Output parameter " + name.name() + ", return a value, or remove \"" + name.name()
-                                + "\" from out");
-                errorOn(ErrorTag.UNKNOWN_PORT, name, name.kind().member() + " name \"" + name.name()
-                        + "\" matches no parameter of " + methodName
-                        + (name.kind() == PortKind.OUT && returnType.getKind() == TypeKind.VOID ? ", which returns void" : "")
-                        + "; " + fix);
+                String fix = suggestion
+                        .map(s -> "did you mean \"" + s + "\"?")
+                        .orElseGet(() -> name.kind() == PortKind.IN
+                                ? "name a parameter " + name.name() + ", or remove \"" + name.name() + "\" from in"
+                                : "name an Output parameter " + name.name() + ", return a value, or remove \""
+                                        + name.name() + "\" from out");
+                errorOn(
+                        ErrorTag.UNKNOWN_PORT,
+                        name,
+                        name.kind().member() + " name \"" + name.name()
+                                + "\" matches no parameter of " + methodName
+                                + (name.kind() == PortKind.OUT && returnType.getKind() == TypeKind.VOID
+                                        ? ", which returns void"
+                                        : "")
+                                + "; " + fix);
             }
             for (String name : unnamed) {
                 VariableElement parameter = parameters.get(name);
                 Optional<PortType> portType = PortType.of(parameter.asType());
                 if (portType.isPresent() && !explained.contains(name)) {
-                    error(ErrorTag.UNNAMED_PORT, parameter, "parameter " + name + " is " + article(portType.get())
-                            + " but is not named in @Stream(" + portType.get().kind().member() + " = …); add \""
-                            + name + "\" to " + portType.get().kind().member());
+                    error(
+                            ErrorTag.UNNAMED_PORT,
+                            parameter,
+                            "parameter " + name + " is " + article(portType.get())
+                                    + " but is not named in @Stream("
+                                    + portType.get().kind().member() + " = …); add \""
+                                    + name + "\" to " + portType.get().kind().member());
                 }
             }
         }
@@ -227,29 +280,39 @@ public final class StreamValidator {
          */
         private List<PortName> returnCandidates(TypeMirror returnType, List<PortName> unmatched, Set<String> unnamed) {
             List<String> unnamedOutputs = unnamed.stream()
-                    .filter(p -> PortType.of(parameters.get(p).asType()).filter(t -> t.kind() == PortKind.OUT).isPresent())
+                    .filter(p -> PortType.of(parameters.get(p).asType())
+                            .filter(t -> t.kind() == PortKind.OUT)
+                            .isPresent())
                     .toList();
             List<PortName> candidates = unmatched.stream()
-                    .filter(n -> n.kind() == PortKind.OUT && Names.nearest(n.name(), unnamedOutputs).isEmpty())
+                    .filter(n -> n.kind() == PortKind.OUT
+                            && Names.nearest(n.name(), unnamedOutputs).isEmpty())
                     .toList();
             Optional<PortType> returnedPort = PortType.of(returnType);
             if (returnedPort.isPresent()) {
-                error(ErrorTag.RETURNS_PORT, method, methodName + " returns " + article(returnedPort.get())
-                        + ", but ports are parameters; declare it as a parameter named in @Stream, and return void"
-                        + " (or return the items themselves)");
+                error(
+                        ErrorTag.RETURNS_PORT,
+                        method,
+                        methodName + " returns " + article(returnedPort.get())
+                                + ", but ports are parameters; declare it as a parameter named in @Stream, and return void"
+                                + " (or return the items themselves)");
             } else if (PortType.isOptional(returnType)) {
                 checkItemType(method, returnType, methodName + " returns");
             }
             if (candidates.size() > 1) {
-                error(ErrorTag.AMBIGUOUS_RETURN, method, annotation, annotation.member(PortKind.OUT).orElseThrow(),
+                error(
+                        ErrorTag.AMBIGUOUS_RETURN,
+                        method,
+                        annotation,
+                        annotation.member(PortKind.OUT).orElseThrow(),
                         methodName + " returns " + display(returnType) + " and out names "
-                                + candidates.stream().map(n -> "\"" + n.name() + "\"").collect(Collectors.joining(", "))
+                                + candidates.stream()
+                                        .map(n -> "\"" + n.name() + "\"")
+                                        .collect(Collectors.joining(", "))
                                 + " match no parameter; only one can name the return value, so the others must"
                                 + " name Output parameters");
             } else if (candidates.isEmpty() && returnedPort.isEmpty()) {
-                String at = annotation.out().isEmpty()
-                        ? "has no out name for it"
-                        : "every out name names a parameter";
+                String at = annotation.out().isEmpty() ? "has no out name for it" : "every out name names a parameter";
                 String message = methodName + " returns " + display(returnType) + " but " + at
                         + "; add an out name for the return value, or return void";
                 Optional<AnnotationValue> out = annotation.member(PortKind.OUT);
@@ -269,10 +332,17 @@ public final class StreamValidator {
         }
 
         private void checkNoPorts() {
-            boolean portParameters = parameters.values().stream().anyMatch(p -> PortType.of(p.asType()).isPresent());
-            if (annotation.names().isEmpty() && !portParameters && method.getReturnType().getKind() == TypeKind.VOID) {
-                error(ErrorTag.NO_PORTS, method, annotation, "@Stream method " + methodName + " has no ports; name its"
-                        + " inputs in @Stream(in = …) and its outputs in @Stream(out = …)");
+            boolean portParameters = parameters.values().stream()
+                    .anyMatch(p -> PortType.of(p.asType()).isPresent());
+            if (annotation.names().isEmpty()
+                    && !portParameters
+                    && method.getReturnType().getKind() == TypeKind.VOID) {
+                error(
+                        ErrorTag.NO_PORTS,
+                        method,
+                        annotation,
+                        "@Stream method " + methodName + " has no ports; name its"
+                                + " inputs in @Stream(in = …) and its outputs in @Stream(out = …)");
             }
         }
 
@@ -287,10 +357,14 @@ public final class StreamValidator {
                     .collect(Collectors.toSet());
             for (TypeParameterElement variable : method.getTypeParameters()) {
                 if (classVariables.contains(variable.getSimpleName().toString())) {
-                    error(ErrorTag.SHADOWED_TYPE_VARIABLE, variable, "type variable " + variable.getSimpleName() + " of "
-                            + methodName + " hides type variable " + variable.getSimpleName() + " of "
-                            + owner.getSimpleName() + ", and the step of an instance method declares both; rename"
-                            + " one of them");
+                    error(
+                            ErrorTag.SHADOWED_TYPE_VARIABLE,
+                            variable,
+                            "type variable " + variable.getSimpleName() + " of "
+                                    + methodName + " hides type variable " + variable.getSimpleName() + " of "
+                                    + owner.getSimpleName()
+                                    + ", and the step of an instance method declares both; rename"
+                                    + " one of them");
                 }
             }
         }
@@ -298,15 +372,17 @@ public final class StreamValidator {
         /** The generated class lives in the same package and must be able to name every type. */
         private void checkAccess() {
             for (VariableElement parameter : method.getParameters()) {
-                inaccessible(parameter.asType()).ifPresent(type -> errorInaccessible(parameter,
-                        "parameter " + parameter.getSimpleName(), type));
+                inaccessible(parameter.asType())
+                        .ifPresent(
+                                type -> errorInaccessible(parameter, "parameter " + parameter.getSimpleName(), type));
             }
-            inaccessible(method.getReturnType()).ifPresent(type -> errorInaccessible(method,
-                    "the return type of " + methodName, type));
+            inaccessible(method.getReturnType())
+                    .ifPresent(type -> errorInaccessible(method, "the return type of " + methodName, type));
             for (TypeParameterElement variable : method.getTypeParameters()) {
                 for (TypeMirror bound : variable.getBounds()) {
-                    inaccessible(bound).ifPresent(type -> errorInaccessible(variable,
-                            "a bound of type variable " + variable.getSimpleName(), type));
+                    inaccessible(bound)
+                            .ifPresent(type -> errorInaccessible(
+                                    variable, "a bound of type variable " + variable.getSimpleName(), type));
                 }
             }
         }
@@ -324,7 +400,8 @@ public final class StreamValidator {
             for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
                 Set<Modifier> modifiers = e.getModifiers();
                 if (modifiers.contains(Modifier.PRIVATE)
-                        || !modifiers.contains(Modifier.PUBLIC) && !elements.getPackageOf(e).equals(from)) {
+                        || !modifiers.contains(Modifier.PUBLIC)
+                                && !elements.getPackageOf(e).equals(from)) {
                     return false;
                 }
             }
@@ -332,9 +409,12 @@ public final class StreamValidator {
         }
 
         private void errorInaccessible(Element at, String subject, TypeElement type) {
-            error(ErrorTag.INACCESSIBLE_TYPE, at, subject + " refers to " + type.getQualifiedName()
-                    + ", which the generated " + generatedClass() + " cannot access; make "
-                    + type.getSimpleName() + " (and the classes it is nested in) package-private or wider");
+            error(
+                    ErrorTag.INACCESSIBLE_TYPE,
+                    at,
+                    subject + " refers to " + type.getQualifiedName()
+                            + ", which the generated " + generatedClass() + " cannot access; make "
+                            + type.getSimpleName() + " (and the classes it is nested in) package-private or wider");
         }
 
         private String generatedClass() {
@@ -342,7 +422,9 @@ public final class StreamValidator {
         }
 
         private TypeMirror boxed(TypeMirror type) {
-            return type.getKind().isPrimitive() ? types.boxedClass((PrimitiveType) type).asType() : type;
+            return type.getKind().isPrimitive()
+                    ? types.boxedClass((PrimitiveType) type).asType()
+                    : type;
         }
 
         private void error(ErrorTag tag, Element at, String message) {

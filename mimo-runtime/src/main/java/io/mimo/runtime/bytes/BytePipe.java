@@ -66,6 +66,7 @@ public final class BytePipe {
     private final String name;
     /** Guarded by {@link #lock}; changed by {@link #setCapacity(long)}. */
     private long capacity;
+
     private final Sink sink = new Sink();
     private final Source source = new Source();
 
@@ -80,9 +81,11 @@ public final class BytePipe {
     private final Condition readable = lock.newCondition();
     /** Signalled when bytes leave or a side ends: writers wait on it. */
     private final Condition writable = lock.newCondition();
+
     private final ByteStream buffer = new ByteStream();
     /** Head bytes of {@link #buffer} that a waiting readLine found to hold no {@code \n}; not counted against the capacity. */
     private long lineStart;
+
     private boolean writerClosed;
     private Throwable writerFailure;
     private boolean readerClosed;
@@ -211,7 +214,10 @@ public final class BytePipe {
         public boolean ready() {
             lock.lock();
             try {
-                return writerClosed || writerFailure != null || readerClosed || readerFailure != null
+                return writerClosed
+                        || writerFailure != null
+                        || readerClosed
+                        || readerFailure != null
                         || buffer.byteCount() - lineStart < capacity;
             } finally {
                 lock.unlock();
@@ -434,8 +440,11 @@ public final class BytePipe {
         public boolean ready() {
             lock.lock();
             try {
-                return buffer.byteCount() > lineStart || writerClosed || writerFailure != null
-                        || readerClosed || readerFailure != null;
+                return buffer.byteCount() > lineStart
+                        || writerClosed
+                        || writerFailure != null
+                        || readerClosed
+                        || readerFailure != null;
             } finally {
                 lock.unlock();
             }
@@ -631,8 +640,9 @@ public final class BytePipe {
                     condition.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt(); // keep the status for the code above ours
-                    InterruptedIOException interrupted = new InterruptedIOException(name + ": interrupted while waiting "
-                            + (side == Side.WRITER ? "for room to write" : "for bytes to read"));
+                    InterruptedIOException interrupted =
+                            new InterruptedIOException(name + ": interrupted while waiting "
+                                    + (side == Side.WRITER ? "for room to write" : "for bytes to read"));
                     interrupted.initCause(e);
                     throw interrupted;
                 }
@@ -654,7 +664,8 @@ public final class BytePipe {
         }
         if (readerFailure != null) throw failed("reading", readerFailure);
         if (readerClosed) {
-            throw new PipeClosedException(name + ": the reading side closed, so nothing written would be read; stop writing");
+            throw new PipeClosedException(
+                    name + ": the reading side closed, so nothing written would be read; stop writing");
         }
     }
 

@@ -93,6 +93,7 @@ public final class ByteStream {
 
     /** Each view's bytes are those between its position and limit; the stream owns these buffer objects. */
     private final ArrayDeque<ByteBuffer> views = new ArrayDeque<>();
+
     private long byteCount;
     /**
      * How many bytes at the tail no readLine has searched for {@code \n} yet: the head bytes
@@ -326,7 +327,8 @@ public final class ByteStream {
         }
         int contentEnd = newline > start && head.get(newline - 1) == '\r' ? newline - 1 : newline;
         if (contentEnd - start > maxLength) throw new LineTooLongException(where, maxLength);
-        ByteBuffer line = head.slice(start, (withTerminator ? newline + 1 : contentEnd) - start).order(head.order());
+        ByteBuffer line = head.slice(start, (withTerminator ? newline + 1 : contentEnd) - start)
+                .order(head.order());
         head.position(newline + 1);
         consumeHead(head, newline + 1 - start);
         return line;
@@ -341,8 +343,7 @@ public final class ByteStream {
         long window = Math.min(byteCount, maxLength + 2L);
         long newline = indexOf((byte) '\n', Math.min(from, window), window);
         if (newline < 0) {
-            boolean tooLong = window == maxLength + 2L
-                    || (window == maxLength + 1L && getByte(maxLength) != '\r');
+            boolean tooLong = window == maxLength + 2L || (window == maxLength + 1L && getByte(maxLength) != '\r');
             if (tooLong) throw new LineTooLongException(where, maxLength);
             lineUnscanned = byteCount - window;
             return null;
@@ -506,7 +507,8 @@ public final class ByteStream {
     public ByteBuffer toView() {
         if (views.isEmpty()) return empty();
         if (views.size() == 1) return slice(views.getFirst());
-        ByteBuffer copy = ByteBuffer.allocate(intSize("toView()")).order(views.getFirst().order());
+        ByteBuffer copy =
+                ByteBuffer.allocate(intSize("toView()")).order(views.getFirst().order());
         for (ByteBuffer view : views) copy.put(view.duplicate());
         return copy.flip();
     }
@@ -760,8 +762,8 @@ public final class ByteStream {
         if (viewSize <= 0) throw new IllegalArgumentException("viewSize must be positive, was " + viewSize);
         long fileSize = channel.size();
         if (position + size > fileSize) {
-            throw new IllegalArgumentException("cannot map [" + position + ", " + (position + size)
-                    + ") of a file of " + fileSize + " bytes; map at most its size");
+            throw new IllegalArgumentException("cannot map [" + position + ", " + (position + size) + ") of a file of "
+                    + fileSize + " bytes; map at most its size");
         }
         ByteStream stream = new ByteStream();
         // A mapping is at most Integer.MAX_VALUE bytes; a whole number of views keeps views whole.

@@ -5,7 +5,6 @@ import io.mimo.runtime.bytes.BytePipe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ReadableByteChannel;
@@ -22,6 +21,7 @@ final class ByteInputEnd implements ByteInput, Blocker {
     private final String name;
     /** Set once, while wiring. */
     private ByteInputPipe pipe;
+
     private BytePipe.Source source;
 
     ByteInputEnd(RunningStream reader, String name) {
@@ -119,8 +119,9 @@ final class ByteInputEnd implements ByteInput, Blocker {
     private IllegalStateException unexpected(IOException e) {
         // The engine never fails a side of the pipe, and closes the reading side only once this
         // stream has ended: a read now comes from a thread that should not have this input.
-        return new IllegalStateException("byte input '" + name + "' was read after its stream '" + reader.name
-                + "' ended: " + e.getMessage(), e);
+        return new IllegalStateException(
+                "byte input '" + name + "' was read after its stream '" + reader.name + "' ended: " + e.getMessage(),
+                e);
     }
 
     @Override

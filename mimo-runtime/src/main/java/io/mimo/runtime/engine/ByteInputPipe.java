@@ -39,7 +39,8 @@ final class ByteInputPipe extends Pipe {
     /**
      * @param portName the byte input's name, which {@code LineTooLongException} and the like name
      */
-    ByteInputPipe(RunningStream writer, RunningStream reader, String name, String portName, int capacity, int growthLimit) {
+    ByteInputPipe(
+            RunningStream writer, RunningStream reader, String name, String portName, int capacity, int growthLimit) {
         super(writer, reader, name, growthLimit);
         this.capacity = capacity;
         this.bytes = new BytePipe("byte input '" + portName + "'", capacity);

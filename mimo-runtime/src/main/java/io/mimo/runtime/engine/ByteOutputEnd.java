@@ -32,6 +32,7 @@ final class ByteOutputEnd implements ByteOutput {
     private ItemPipe[] itemPipes = new ItemPipe[0];
     /** Bytes copied from the caller and not yet handed over. */
     private final ByteStream pending = new ByteStream();
+
     private final OutputStream pendingChunks = pending.asOutputStream();
 
     ByteOutputEnd(RunningStream writer, String name, boolean discarded) {
@@ -49,7 +50,8 @@ final class ByteOutputEnd implements ByteOutput {
     @Override
     public void write(ByteBuffer view) {
         if (view == null) {
-            throw new NullPointerException("stream '" + writer.name + "' wrote a null view to byte output '" + name + "'");
+            throw new NullPointerException(
+                    "stream '" + writer.name + "' wrote a null view to byte output '" + name + "'");
         }
         flush();
         deliver(view);

@@ -10,8 +10,8 @@ import java.lang.invoke.MethodType;
 
 /** Makes {@link FusedOutputEnd}s, each of the copy of that class for its handler's class. */
 final class FusedOutputEnds {
-    private static final MethodType CONSTRUCTOR = MethodType.methodType(void.class, RunningStream.class, String.class,
-            FusedStep.class, ElementStep.ItemHandler.class);
+    private static final MethodType CONSTRUCTOR = MethodType.methodType(
+            void.class, RunningStream.class, String.class, FusedStep.class, ElementStep.ItemHandler.class);
     private static final byte[] TEMPLATE = template();
 
     /** The constructor of the copy of {@link FusedOutputEnd} for each class of handler. */
@@ -43,7 +43,8 @@ final class FusedOutputEnds {
      * with {@code handler}: an instance of the copy of {@link FusedOutputEnd} for the handler's class.
      */
     @SuppressWarnings("unchecked")
-    static <T> Output<T> of(RunningStream writer, String name, FusedStep step, ElementStep.ItemHandler<Object> handler) {
+    static <T> Output<T> of(
+            RunningStream writer, String name, FusedStep step, ElementStep.ItemHandler<Object> handler) {
         try {
             return (Output<T>) COPIES.get(handler.getClass()).invoke(writer, name, step, handler);
         } catch (Throwable e) {

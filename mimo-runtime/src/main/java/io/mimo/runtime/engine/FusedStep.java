@@ -42,6 +42,7 @@ final class FusedStep extends RunningStream {
      * {@link #open()} replaces with a {@link FusedOutputEnd} calling the handler directly.
      */
     private int soleReaderOfPort = -1;
+
     private ItemOutputEnd<?> soleReaderOf;
     /** The {@link FusedOutputEnd} that calls this step's handler, if {@link #open()} made one. */
     private FusedOutputEnds.Cut fusedEnd;

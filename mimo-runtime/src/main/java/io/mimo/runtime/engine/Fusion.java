@@ -44,7 +44,9 @@ final class Fusion {
         if (enabled) {
             Map<Integer, List<PipeView>> pipesInto = new HashMap<>();
             for (PipeView pipe : graph.pipes()) {
-                pipesInto.computeIfAbsent(pipe.to().step(), k -> new ArrayList<>()).add(pipe);
+                pipesInto
+                        .computeIfAbsent(pipe.to().step(), k -> new ArrayList<>())
+                        .add(pipe);
             }
             for (StepView step : graph.steps()) {
                 List<PipeView> in = pipesInto.getOrDefault(step.index(), List.of());

@@ -71,14 +71,15 @@ final class ItemOutputEnd<T> implements Output<T> {
 
     /** What pushing {@code null} to output {@code name} of {@code writer} throws. */
     static NullPointerException nullItem(RunningStream writer, String name) {
-        return new NullPointerException("stream '" + writer.name + "' pushed null to output '" + name
-                + "': items must not be null");
+        return new NullPointerException(
+                "stream '" + writer.name + "' pushed null to output '" + name + "': items must not be null");
     }
 
     private boolean writeBytes(T item) {
         if (!(item instanceof ByteBuffer view)) {
-            throw new ClassCastException("stream '" + writer.name + "' pushed a " + item.getClass().getName()
-                    + " to output '" + name + "', which pipes into a byte input: push ByteBuffers only");
+            throw new ClassCastException(
+                    "stream '" + writer.name + "' pushed a " + item.getClass().getName() + " to output '" + name
+                            + "', which pipes into a byte input: push ByteBuffers only");
         }
         boolean delivered = false;
         for (ByteInputPipe pipe : bytePipes) {

@@ -43,7 +43,13 @@ final class ItemPipe extends ItemPipeLayout.Pad2 {
         }
     }
 
-    ItemPipe(RunningStream writer, RunningStream reader, String name, int capacity, int growthLimit, AtomicLong sequence) {
+    ItemPipe(
+            RunningStream writer,
+            RunningStream reader,
+            String name,
+            int capacity,
+            int growthLimit,
+            AtomicLong sequence) {
         super(writer, reader, name, growthLimit, sequence);
         this.capacity = capacity;
         allocate(capacity);

@@ -30,7 +30,8 @@ final class Picture {
         }
         List<String[]> streams = new ArrayList<>();
         for (StepView step : graph.steps()) {
-            streams.add(new String[] {step.name(), "in: " + portList(step.inputs()), "out: " + portList(step.outputs())});
+            streams.add(
+                    new String[] {step.name(), "in: " + portList(step.inputs()), "out: " + portList(step.outputs())});
         }
         List<String[]> pipes = new ArrayList<>();
         for (StepView step : graph.steps()) {
@@ -47,16 +48,23 @@ final class Picture {
                     pipes.add(new String[] {output.toString(), "-> (nothing)", "(output not piped)"});
                 }
                 for (PipeView pipe : out) {
-                    pipes.add(new String[] {output.toString(), "-> " + pipe.to(),
-                        fusion.fused(pipe) ? "fused" : pipe.capacity() + " " + pipe.unit()});
+                    pipes.add(new String[] {
+                        output.toString(),
+                        "-> " + pipe.to(),
+                        fusion.fused(pipe) ? "fused" : pipe.capacity() + " " + pipe.unit()
+                    });
                 }
             }
         }
         int steps = graph.steps().size();
         int pipeCount = graph.pipes().size();
-        StringBuilder picture = new StringBuilder("workflow '").append(graph.name()).append("': ")
-                .append(steps).append(steps == 1 ? " stream, " : " streams, ")
-                .append(pipeCount).append(pipeCount == 1 ? " pipe" : " pipes");
+        StringBuilder picture = new StringBuilder("workflow '")
+                .append(graph.name())
+                .append("': ")
+                .append(steps)
+                .append(steps == 1 ? " stream, " : " streams, ")
+                .append(pipeCount)
+                .append(pipeCount == 1 ? " pipe" : " pipes");
         notes.forEach(note -> picture.append("\n  (").append(note).append(')'));
         appendTable(picture, "streams", streams);
         appendTable(picture, "pipes", pipes);
@@ -64,8 +72,10 @@ final class Picture {
             if (fusion.feed(step.index()) == null) {
                 List<StepView> chain = fusion.chainOf(step);
                 if (!chain.isEmpty()) {
-                    picture.append("\n  fused: ").append(chain.stream().map(StepView::name).collect(Collectors.joining(", ")))
-                            .append(" into ").append(step.name());
+                    picture.append("\n  fused: ")
+                            .append(chain.stream().map(StepView::name).collect(Collectors.joining(", ")))
+                            .append(" into ")
+                            .append(step.name());
                 }
             }
         }
@@ -73,8 +83,11 @@ final class Picture {
     }
 
     private static String portList(List<PortView> ports) {
-        return ports.isEmpty() ? "-"
-                : ports.stream().map(p -> p.bytes() ? p.name() + " [bytes]" : p.name()).collect(Collectors.joining(", "));
+        return ports.isEmpty()
+                ? "-"
+                : ports.stream()
+                        .map(p -> p.bytes() ? p.name() + " [bytes]" : p.name())
+                        .collect(Collectors.joining(", "));
     }
 
     private static void appendTable(StringBuilder out, String title, List<String[]> rows) {

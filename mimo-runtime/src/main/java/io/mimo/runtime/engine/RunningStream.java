@@ -156,8 +156,8 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
      */
     void await(Blocker blocker) {
         if (Thread.currentThread() != thread) {
-            throw new IllegalStateException("'" + blocker + "' belongs to stream '" + name
-                    + "': use it on the stream's own thread only");
+            throw new IllegalStateException(
+                    "'" + blocker + "' belongs to stream '" + name + "': use it on the stream's own thread only");
         }
         checkNotStopping();
         // Before we stop making progress: a partner parked on a pipe we made ready must not wait
@@ -193,6 +193,7 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
 
     /** How long a waiting stream parks before it first looks again by itself; doubled each time, up to the last. */
     private static final long FIRST_RECHECK_NANOS = 100_000;
+
     private static final long LAST_RECHECK_NANOS = 100_000_000;
 
     /** How many times a stream yields, looking again each time, before it announces a wait ({@link #await}). */

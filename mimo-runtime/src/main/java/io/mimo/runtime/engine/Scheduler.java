@@ -29,6 +29,7 @@ final class Scheduler implements Execution {
     private final RunningStream[] streams;
     /** The streams with a thread of their own: every stream but the fused steps. */
     private final ThreadedStream[] threaded;
+
     private final CountDownLatch ended;
 
     /** A ReentrantLock, not synchronized: virtual threads must not pin their carrier while waiting. */
@@ -62,7 +63,8 @@ final class Scheduler implements Execution {
 
     void start() {
         for (ThreadedStream stream : threaded) {
-            stream.thread = Thread.ofVirtual().name(workflow + "/" + stream.name).unstarted(stream);
+            stream.thread =
+                    Thread.ofVirtual().name(workflow + "/" + stream.name).unstarted(stream);
         }
         for (RunningStream stream : streams) {
             if (stream instanceof FusedStep) {
@@ -108,7 +110,9 @@ final class Scheduler implements Execution {
 
     /** {@code stream} (one with a thread, or a fused step on its host's) threw {@code thrown}, a genuine failure. */
     void failed(RunningStream stream, Throwable thrown) {
-        String reason = thrown.getMessage() != null ? thrown.getMessage() : thrown.getClass().getName();
+        String reason = thrown.getMessage() != null
+                ? thrown.getMessage()
+                : thrown.getClass().getName();
         if (stop(new Stop("stream '" + stream.name + "' failed: " + reason, stream.name, thrown))) {
             return;
         }
@@ -138,8 +142,10 @@ final class Scheduler implements Execution {
             if (t instanceof Signal signal) {
                 return signal;
             }
-            if (stopping && (t instanceof InterruptedException || t instanceof InterruptedIOException
-                    || t instanceof ClosedByInterruptException)) {
+            if (stopping
+                    && (t instanceof InterruptedException
+                            || t instanceof InterruptedIOException
+                            || t instanceof ClosedByInterruptException)) {
                 return Signal.Stopped.INSTANCE;
             }
         }
@@ -242,9 +248,12 @@ final class Scheduler implements Execution {
         }
         Pipe smallest = null;
         for (RunningStream stream : streams) {
-            if (stream.confirmed && stream.waitingOn instanceof Pipe pipe && pipe.capacity() < pipe.growthLimit
-                    && (smallest == null || (long) pipe.capacity() * smallest.growthLimit
-                            < (long) smallest.capacity() * pipe.growthLimit)) {
+            if (stream.confirmed
+                    && stream.waitingOn instanceof Pipe pipe
+                    && pipe.capacity() < pipe.growthLimit
+                    && (smallest == null
+                            || (long) pipe.capacity() * smallest.growthLimit
+                                    < (long) smallest.capacity() * pipe.growthLimit)) {
                 smallest = pipe;
             }
         }
@@ -261,7 +270,8 @@ final class Scheduler implements Execution {
 
     /** Lock held, every live stream blocked: who waits on what. */
     private String deadlockMessage() {
-        StringBuilder message = new StringBuilder("deadlock in workflow '").append(workflow)
+        StringBuilder message = new StringBuilder("deadlock in workflow '")
+                .append(workflow)
                 .append("': every running stream is blocked on a pipe: ");
         Pipe fullItemPipe = null;
         Pipe fullBytePipe = null;
@@ -281,11 +291,16 @@ final class Scheduler implements Execution {
             }
         }
         if (fullItemPipe != null && fullBytePipe != null) {
-            message.append(". The full pipes cannot grow past the growth limits of ").append(fullItemPipe.growthLimit)
-                    .append(" items and ").append(fullBytePipe.growthLimit).append(" bytes: raise them with"
-                    + " Workflow.growthLimit and Workflow.byteGrowthLimit, or read the inputs in another order");
+            message.append(". The full pipes cannot grow past the growth limits of ")
+                    .append(fullItemPipe.growthLimit)
+                    .append(" items and ")
+                    .append(fullBytePipe.growthLimit)
+                    .append(
+                            " bytes: raise them with"
+                                    + " Workflow.growthLimit and Workflow.byteGrowthLimit, or read the inputs in another order");
         } else if (fullItemPipe != null) {
-            message.append(". The full pipes cannot grow past the growth limit of ").append(fullItemPipe.growthLimit)
+            message.append(". The full pipes cannot grow past the growth limit of ")
+                    .append(fullItemPipe.growthLimit)
                     .append(" items: raise it with Workflow.growthLimit, or read the inputs in another order");
         } else if (fullBytePipe != null) {
             message.append(". The full pipes cannot grow past the byte growth limit of ")
@@ -293,7 +308,8 @@ final class Scheduler implements Execution {
                     .append(" bytes: raise it with Workflow.byteGrowthLimit, or read the inputs in another order");
         } else {
             message.append(". No pipe is full, so larger pipes would not help: the streams wait for ")
-                    .append(waitsForBytes ? "data" : "items").append(" from one another");
+                    .append(waitsForBytes ? "data" : "items")
+                    .append(" from one another");
         }
         return message.toString();
     }
@@ -387,8 +403,8 @@ final class Scheduler implements Execution {
      * interrupt flag stays set.
      */
     private void interruptedWhileAwaiting(InterruptedException interruption) {
-        boolean cancelledHere = stop(new Stop("workflow '" + workflow
-                + "' was cancelled: a thread awaiting it was interrupted", null, interruption));
+        boolean cancelledHere = stop(new Stop(
+                "workflow '" + workflow + "' was cancelled: a thread awaiting it was interrupted", null, interruption));
         boolean done = false;
         while (!done) {
             try {

@@ -23,6 +23,7 @@ final class StreamEnds implements PortEnds {
     private final ByteInputEnd[] byteInputs;
     /** An {@link ItemOutputEnd}, or the {@link FusedOutputEnd} that replaced it when its only reader is fused. */
     private final Output<?>[] itemOutputs;
+
     private final ByteOutputEnd[] byteOutputs;
     /** Whether the stream is a fused element step, whose items come through its handler. */
     private boolean inputFused;

@@ -62,14 +62,15 @@ final class Wiring {
             String name = pipe.toString();
             Pipe made;
             if (pipe.to().bytes()) {
-                ByteInputPipe bytePipe = new ByteInputPipe(writer, reader, name, pipe.to().toString(), pipe.capacity(),
-                        graph.byteGrowthLimit());
+                ByteInputPipe bytePipe = new ByteInputPipe(
+                        writer, reader, name, pipe.to().toString(), pipe.capacity(), graph.byteGrowthLimit());
                 reader.ends.byteInputEnd(pipe.to().index()).readFrom(bytePipe);
                 out.bytePipes.add(bytePipe);
                 made = bytePipe;
             } else {
                 ItemInputEnd<?> input = reader.ends.itemInputEnd(pipe.to().index());
-                AtomicLong sequence = fanIn.get(pipe.to()) > 1 ? sequences.computeIfAbsent(input, k -> new AtomicLong()) : null;
+                AtomicLong sequence =
+                        fanIn.get(pipe.to()) > 1 ? sequences.computeIfAbsent(input, k -> new AtomicLong()) : null;
                 ItemPipe itemPipe = new ItemPipe(writer, reader, name, pipe.capacity(), graph.growthLimit(), sequence);
                 itemPipesInto.computeIfAbsent(input, k -> new ArrayList<>()).add(itemPipe);
                 out.itemPipes.add(itemPipe);

@@ -19,8 +19,9 @@ import java.util.Objects;
  * @param body what {@link #run(PortEnds)} calls: open, then the handler per item of the input
  * @param opener what {@link #open(PortEnds)} calls
  */
-public record ElementStepView(int index, String name, List<PortView> inputs, List<PortView> outputs, Body body,
-        Opener opener) implements StepView {
+public record ElementStepView(
+        int index, String name, List<PortView> inputs, List<PortView> outputs, Body body, Opener opener)
+        implements StepView {
 
     /** Checks and copies the components. */
     public ElementStepView {
@@ -30,8 +31,8 @@ public record ElementStepView(int index, String name, List<PortView> inputs, Lis
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         if (inputs.size() != 1) {
-            throw new IllegalArgumentException("element step '" + name + "' has " + inputs.size()
-                    + " inputs: an element step has exactly one");
+            throw new IllegalArgumentException(
+                    "element step '" + name + "' has " + inputs.size() + " inputs: an element step has exactly one");
         }
     }
 

@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param discarded for an output: whether it was {@link io.mimo.runtime.OutPort#discard()
  *     discarded}, so that what is pushed to it is dropped; {@code false} for an input
  */
-public record PortView(int step, String stepName, String name, int index, PortKind kind,
-        Optional<Class<?>> itemType, boolean discarded) {
+public record PortView(
+        int step,
+        String stepName,
+        String name,
+        int index,
+        PortKind kind,
+        Optional<Class<?>> itemType,
+        boolean discarded) {
 
     /** Checks the components. */
     public PortView {

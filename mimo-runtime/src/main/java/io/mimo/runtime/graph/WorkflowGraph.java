@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param growthLimit items up to which a full item pipe may grow to resolve a deadlock
  * @param byteGrowthLimit bytes up to which a full byte pipe may grow to resolve a deadlock
  */
-public record WorkflowGraph(String name, List<StepView> steps, List<PipeView> pipes, int growthLimit,
-        int byteGrowthLimit) {
+public record WorkflowGraph(
+        String name, List<StepView> steps, List<PipeView> pipes, int growthLimit, int byteGrowthLimit) {
 
     /** Checks and copies the components: every step's index is its place, every pipe joins two of its ports. */
     public WorkflowGraph {
@@ -41,7 +41,10 @@ public record WorkflowGraph(String name, List<StepView> steps, List<PipeView> pi
 
     private static void checkPort(List<StepView> steps, PortView port, boolean input, String workflow) {
         boolean found = port.step() < steps.size()
-                && (input ? steps.get(port.step()).inputs() : steps.get(port.step()).outputs()).contains(port);
+                && (input
+                                ? steps.get(port.step()).inputs()
+                                : steps.get(port.step()).outputs())
+                        .contains(port);
         if (!found) {
             throw new IllegalArgumentException("port '" + port + "' is not an " + (input ? "input" : "output")
                     + " of a step of workflow '" + workflow + "'");

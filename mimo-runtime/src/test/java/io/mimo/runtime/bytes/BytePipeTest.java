@@ -33,8 +33,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,10 +76,12 @@ class BytePipeTest {
     }
 
     private static boolean waiting(Thread thread) {
-        return thread != null && (thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING);
+        return thread != null
+                && (thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING);
     }
 
-    private static Throwable failureOf(Future<?> future) throws InterruptedException, java.util.concurrent.TimeoutException {
+    private static Throwable failureOf(Future<?> future)
+            throws InterruptedException, java.util.concurrent.TimeoutException {
         ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
         return e.getCause();
     }
@@ -266,7 +268,8 @@ class BytePipeTest {
             while (true) pipe.sink().write(ByteBuffer.wrap(new byte[] {'y', 'y', 'y', 'y', 'y'}));
         });
 
-        LineTooLongException e = assertThrows(LineTooLongException.class, () -> pipe.source().readLine(50));
+        LineTooLongException e =
+                assertThrows(LineTooLongException.class, () -> pipe.source().readLine(50));
 
         assertEquals(50, e.maxLength());
         assertTrue(e.getMessage().startsWith("parse.bytes: "), e.getMessage());
@@ -336,7 +339,9 @@ class BytePipeTest {
         Throwable e = failureOf(read);
         assertInstanceOf(IOException.class, e);
         assertSame(boom, e.getCause());
-        assertTrue(e.getMessage().contains("parse.bytes") && e.getMessage().contains("writing side failed"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("parse.bytes") && e.getMessage().contains("writing side failed"),
+                e.getMessage());
     }
 
     @Test
@@ -354,7 +359,8 @@ class BytePipeTest {
         assertThrows(IOException.class, () -> pipe.source().readLine(100));
         assertThrows(IOException.class, () -> pipe.source().asInputStream().read());
         assertEquals(0, pipe.byteCount());
-        PipeClosedException again = assertThrows(PipeClosedException.class, () -> pipe.sink().write(ascii("x")));
+        PipeClosedException again =
+                assertThrows(PipeClosedException.class, () -> pipe.sink().write(ascii("x")));
         assertTrue(again.getMessage().contains("failed"), again.getMessage());
     }
 
@@ -375,7 +381,10 @@ class BytePipeTest {
         assertInstanceOf(IOException.class, e);
         assertSame(boom, e.getCause());
         assertTrue(e.getMessage().contains("reading side failed"), e.getMessage());
-        assertSame(boom, assertThrows(IOException.class, () -> pipe.sink().write(ascii("x"))).getCause());
+        assertSame(
+                boom,
+                assertThrows(IOException.class, () -> pipe.sink().write(ascii("x")))
+                        .getCause());
     }
 
     @Test
@@ -403,7 +412,8 @@ class BytePipeTest {
         BytePipe pipe = new BytePipe("read.bytes", 4);
         pipe.sink().close();
 
-        PipeClosedException e = assertThrows(PipeClosedException.class, () -> pipe.sink().write(ascii("x")));
+        PipeClosedException e =
+                assertThrows(PipeClosedException.class, () -> pipe.sink().write(ascii("x")));
 
         assertTrue(e.getMessage().startsWith("read.bytes: write after the writing side was closed"), e.getMessage());
     }
@@ -480,7 +490,8 @@ class BytePipeTest {
             return null;
         });
 
-        BufferedReader reader = new BufferedReader(new InputStreamReader(pipe.source().asInputStream(), US_ASCII));
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(pipe.source().asInputStream(), US_ASCII));
         for (int i = 0; i < 1000; i++) assertEquals("line " + i, reader.readLine());
         assertNull(reader.readLine());
         writer.get();

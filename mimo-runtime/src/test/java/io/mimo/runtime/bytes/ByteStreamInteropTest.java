@@ -45,7 +45,9 @@ class ByteStreamInteropTest {
             random.nextBytes(view);
             content.writeBytes(view);
             if (random.nextBoolean()) stream.write(view);
-            else stream.writeView(ByteBuffer.allocateDirect(view.length).put(view).flip());
+            else
+                stream.writeView(
+                        ByteBuffer.allocateDirect(view.length).put(view).flip());
         }
         return stream;
     }
@@ -273,7 +275,8 @@ class ByteStreamInteropTest {
             assertEquals("23456", new String(region.toByteArray(), US_ASCII));
             assertEquals(3, region.viewCount());
 
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ByteStream.map(channel, 5, 6, 2));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> ByteStream.map(channel, 5, 6, 2));
             assertTrue(e.getMessage().contains("10 bytes"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> ByteStream.map(channel, 0, 1, 0));
         }

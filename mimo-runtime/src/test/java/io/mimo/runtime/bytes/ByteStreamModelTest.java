@@ -44,6 +44,7 @@ class ByteStreamModelTest {
         InputStream in = stream.asInputStream();
         /** The bytes the stream should hold, head first, and the byte order each came with. */
         byte[] model = new byte[0];
+
         ByteOrder[] orders = new ByteOrder[0];
         /** Buffers handed to the stream, and the position and limit they must keep. */
         final List<Object[]> callerBuffers = new ArrayList<>();
@@ -111,7 +112,10 @@ class ByteStreamModelTest {
                         assertEquals(0, got.remaining());
                     } else {
                         assertContent(before.get(before.size() - 1), got);
-                        assertEquals(got.remaining(), got.capacity() - got.position(), "a view handed out ends at its capacity");
+                        assertEquals(
+                                got.remaining(),
+                                got.capacity() - got.position(),
+                                "a view handed out ends at its capacity");
                         assertOrderOfByte(model.length - got.remaining(), got);
                         cut(model.length - got.remaining(), model.length);
                     }
@@ -124,7 +128,10 @@ class ByteStreamModelTest {
                         assertEquals(0, got.remaining());
                     } else {
                         assertContent(before.get(0), got);
-                        assertEquals(got.remaining(), got.capacity() - got.position(), "a view handed out ends at its capacity");
+                        assertEquals(
+                                got.remaining(),
+                                got.capacity() - got.position(),
+                                "a view handed out ends at its capacity");
                         expectHead(got);
                     }
                 }
@@ -160,7 +167,8 @@ class ByteStreamModelTest {
                     op("read1(" + n + ")");
                     List<ByteBuffer> before = stream.views();
                     ByteBuffer got = stream.read1(n);
-                    int expected = before.isEmpty() ? 0 : Math.min(n, before.get(0).remaining());
+                    int expected =
+                            before.isEmpty() ? 0 : Math.min(n, before.get(0).remaining());
                     assertEquals(expected, got.remaining());
                     expectHead(got);
                 }
@@ -206,7 +214,10 @@ class ByteStreamModelTest {
                         ByteBuffer peeked = stream.peek(i);
                         assertContent(stream.views().get(i), peeked);
                         peeked.position(peeked.limit()); // moving a peeked view must not consume
-                        peeked.order(peeked.order() == ByteOrder.BIG_ENDIAN ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+                        peeked.order(
+                                peeked.order() == ByteOrder.BIG_ENDIAN
+                                        ? ByteOrder.LITTLE_ENDIAN
+                                        : ByteOrder.BIG_ENDIAN);
                     }
                     assertThrows(IndexOutOfBoundsException.class, () -> stream.peek(stream.viewCount()));
                     if (model.length > 0) {
@@ -216,7 +227,10 @@ class ByteStreamModelTest {
                     byte b = pickByte();
                     int from = random.nextInt(model.length + 2);
                     int to = from + random.nextInt(model.length + 3);
-                    assertEquals(modelIndexOf(b, from, to), stream.indexOf(b, from, to), "indexOf(" + b + ", " + from + ", " + to + ")");
+                    assertEquals(
+                            modelIndexOf(b, from, to),
+                            stream.indexOf(b, from, to),
+                            "indexOf(" + b + ", " + from + ", " + to + ")");
                     ByteBuffer whole = stream.toView();
                     assertArrayEquals(model, bytesOf(whole));
                     if (model.length > 0) assertOrderOfByte(0, whole);
@@ -481,8 +495,8 @@ class ByteStreamModelTest {
         }
 
         static String describe(ByteBuffer view) {
-            return view.remaining() + " bytes" + (view.isDirect() ? ", direct" : "") + (view.isReadOnly() ? ", read-only" : "")
-                    + ", " + view.order();
+            return view.remaining() + " bytes" + (view.isDirect() ? ", direct" : "")
+                    + (view.isReadOnly() ? ", read-only" : "") + ", " + view.order();
         }
     }
 

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 class ByteStreamSearchTest {
 
     /** Byte values around the searched ones: one bit off, the high bit set, all bits set, zero. */
-    private static final byte[] FILLERS = {0x00, 0x01, 0x09, 0x0B, '\r', 0x7F, (byte) 0x80, (byte) 0x8A, (byte) 0x8B, (byte) 0xFF, 'a'};
+    private static final byte[] FILLERS = {
+        0x00, 0x01, 0x09, 0x0B, '\r', 0x7F, (byte) 0x80, (byte) 0x8A, (byte) 0x8B, (byte) 0xFF, 'a'
+    };
+
     private static final byte[] TARGETS = {'\n', 0x00, (byte) 0x80, (byte) 0xFF, 0x0B};
     private static final int[] LENGTHS = {0, 1, 2, 3, 5, 7, 8, 9, 10, 15, 16, 17, 23, 24, 25, 31, 32, 33, 40};
 
@@ -40,7 +43,11 @@ class ByteStreamSearchTest {
             // a slice has a non-zero arrayOffset; positioned further in as well
             return ByteBuffer.wrap(array).position(3).slice().position(2).limit(2 + content.length);
         }),
-        DIRECT(content -> ByteBuffer.allocateDirect(content.length + 6).position(1).put(content).flip().position(1)),
+        DIRECT(content -> ByteBuffer.allocateDirect(content.length + 6)
+                .position(1)
+                .put(content)
+                .flip()
+                .position(1)),
         READ_ONLY_HEAP(content -> HEAP_AT_OFFSET.of(content).asReadOnlyBuffer());
 
         private final Function<byte[], ByteBuffer> maker;
@@ -86,7 +93,10 @@ class ByteStreamSearchTest {
                                 for (int from : new int[] {0, 1, Math.max(at, 0), at + 1}) {
                                     String what = kind + " " + order + ", " + length + " bytes of " + filler + ", "
                                             + target + " at " + at + ", from " + from;
-                                    assertEquals(naiveIndexOf(content, target, from), stream.indexOf(target, from, length + 5), what);
+                                    assertEquals(
+                                            naiveIndexOf(content, target, from),
+                                            stream.indexOf(target, from, length + 5),
+                                            what);
                                 }
                             }
                         }
@@ -151,13 +161,15 @@ class ByteStreamSearchTest {
                             if (crlf) content[at - 1] = '\r';
                             ByteBuffer view = kind.of(content);
                             ByteStream stream = ByteStream.fromBuffer(view);
-                            String what = kind + ", " + length + " bytes of " + filler + ", newline at " + at + (crlf ? " after \\r" : "");
+                            String what = kind + ", " + length + " bytes of " + filler + ", newline at " + at
+                                    + (crlf ? " after \\r" : "");
 
                             ByteBuffer line = stream.readLine(64);
 
                             assertArrayEquals(Arrays.copyOf(content, crlf ? at - 1 : at), bytesOf(line), what);
                             assertEquals(length - at - 1, stream.byteCount(), what);
-                            if (view.hasArray()) assertSame(view.array(), line.array(), "a line inside one view is a slice: " + what);
+                            if (view.hasArray())
+                                assertSame(view.array(), line.array(), "a line inside one view is a slice: " + what);
                             assertNull(stream.readLine(64), what); // the rest holds no newline
                         }
                     }
@@ -196,9 +208,11 @@ class ByteStreamSearchTest {
                         assertNull(stream.readLine(length), what + ": the \\r alone ends nothing");
                         stream.writeView(second.of("\nnext\r\n".getBytes(US_ASCII)));
 
-                        ByteBuffer line = withTerminator ? stream.readLineWithTerminator(length) : stream.readLine(length);
+                        ByteBuffer line =
+                                withTerminator ? stream.readLineWithTerminator(length) : stream.readLine(length);
 
-                        byte[] expected = withTerminator ? concat(head, new byte[] {'\n'}) : filled(length, (byte) 0x0C);
+                        byte[] expected =
+                                withTerminator ? concat(head, new byte[] {'\n'}) : filled(length, (byte) 0x0C);
                         assertArrayEquals(expected, bytesOf(line), what);
                         assertEquals("next", new String(bytesOf(stream.readLine(4)), US_ASCII), what);
                     }
@@ -254,7 +268,8 @@ class ByteStreamSearchTest {
     @Test
     void aSearchThatFoundNoLineStillHoldsAfterReadingPartOfIt() {
         ByteStream stream = new ByteStream();
-        stream.writeViews(ByteBuffer.wrap("abcdefghijkl".getBytes(US_ASCII)), ByteBuffer.wrap("mnop".getBytes(US_ASCII)));
+        stream.writeViews(
+                ByteBuffer.wrap("abcdefghijkl".getBytes(US_ASCII)), ByteBuffer.wrap("mnop".getBytes(US_ASCII)));
         assertNull(stream.readLine(100));
 
         stream.skip(13);

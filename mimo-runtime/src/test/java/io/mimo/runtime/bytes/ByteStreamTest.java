@@ -2,7 +2,6 @@ package io.mimo.runtime.bytes;
 
 import static io.mimo.runtime.bytes.ByteStreamModelTest.bytesOf;
 import static java.nio.charset.StandardCharsets.US_ASCII;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -108,7 +107,9 @@ class ByteStreamTest {
         ByteStream stream = new ByteStream();
         for (int i = 0; i < 4; i++) stream.write(new byte[] {'x', 'x', 'x'});
 
-        assertThrows(LineTooLongException.class, () -> stream.readLine(10),
+        assertThrows(
+                LineTooLongException.class,
+                () -> stream.readLine(10),
                 "12 bytes without \\n cannot be a line of at most 10: no need to wait and hold more");
     }
 
@@ -158,7 +159,10 @@ class ByteStreamTest {
 
     @Test
     void viewsKeepTheWritersByteOrderAndCopiesTakeTheHeadsOrder() {
-        ByteBuffer little = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 1).putInt(4, 2);
+        ByteBuffer little = ByteBuffer.allocate(8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0, 1)
+                .putInt(4, 2);
         ByteStream stream = ByteStream.fromBuffer(little);
         stream.write(new byte[] {0, 0, 0, 3}); // a wrapped array: big-endian
 

@@ -34,7 +34,8 @@ final class TestIo {
 
         @Override
         public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-            if (length > maxViews) throw new AssertionError("gathering write got " + length + " views, more than " + maxViews);
+            if (length > maxViews)
+                throw new AssertionError("gathering write got " + length + " views, more than " + maxViews);
             viewsPerCall.add(length);
             long offered = 0;
             for (int i = offset; i < offset + length; i++) offered += srcs[i].remaining();

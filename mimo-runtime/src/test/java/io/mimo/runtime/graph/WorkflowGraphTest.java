@@ -145,11 +145,15 @@ class WorkflowGraphTest {
         WorkflowGraph graph = wf.graph();
 
         assertEquals("view", graph.name());
-        assertEquals(List.of("count", "square", "collect", "bytes", "drain"),
+        assertEquals(
+                List.of("count", "square", "collect", "bytes", "drain"),
                 graph.steps().stream().map(StepView::name).toList());
         assertInstanceOf(ProcessStepView.class, graph.steps().get(0));
-        ElementStepView squareView = assertInstanceOf(ElementStepView.class, graph.steps().get(1));
-        assertEquals(new PortView(1, "square", "x", 0, PortKind.ITEMS, Optional.of(Integer.class), false), squareView.input());
+        ElementStepView squareView =
+                assertInstanceOf(ElementStepView.class, graph.steps().get(1));
+        assertEquals(
+                new PortView(1, "square", "x", 0, PortKind.ITEMS, Optional.of(Integer.class), false),
+                squareView.input());
         assertEquals(Optional.of(Long.class), squareView.outputs().get(0).itemType());
         PortView log = graph.steps().get(0).outputs().get(1);
         assertTrue(log.discarded());
@@ -159,11 +163,18 @@ class WorkflowGraphTest {
         assertEquals(PortKind.BYTES, byteOut.kind());
         assertEquals(Optional.of(ByteBuffer.class), byteOut.itemType());
 
-        assertEquals(List.of("count.out -> square.x 8 items", "square.y -> collect.in 64 items",
-                "bytes.bytes -> drain.in 1000 bytes"),
-                graph.pipes().stream().map(p -> p + " " + p.capacity() + " " + p.unit()).toList());
+        assertEquals(
+                List.of(
+                        "count.out -> square.x 8 items",
+                        "square.y -> collect.in 64 items",
+                        "bytes.bytes -> drain.in 1000 bytes"),
+                graph.pipes().stream()
+                        .map(p -> p + " " + p.capacity() + " " + p.unit())
+                        .toList());
         assertEquals(List.of(graph.pipes().get(0)), graph.pipesInto(squareView.input()));
-        assertEquals(List.of(graph.pipes().get(1)), graph.pipesOutOf(squareView.outputs().get(0)));
+        assertEquals(
+                List.of(graph.pipes().get(1)),
+                graph.pipesOutOf(squareView.outputs().get(0)));
         assertEquals(squareView, graph.step(squareView.input()));
     }
 
@@ -193,9 +204,10 @@ class WorkflowGraphTest {
 
         IllegalStateException refusal = assertThrows(IllegalStateException.class, wf::graph);
 
-        assertEquals("workflow 'broken' cannot run, 2 problems:\n"
-                + "  - step 'count': output 'out' is piped to nothing: pipe it to an input, or call discard() on it\n"
-                + "  - step 'count': output 'log' is piped to nothing: pipe it to an input, or call discard() on it",
+        assertEquals(
+                "workflow 'broken' cannot run, 2 problems:\n"
+                        + "  - step 'count': output 'out' is piped to nothing: pipe it to an input, or call discard() on it\n"
+                        + "  - step 'count': output 'log' is piped to nothing: pipe it to an input, or call discard() on it",
                 refusal.getMessage());
     }
 
@@ -239,15 +251,17 @@ class WorkflowGraphTest {
 
             @Override
             public Output<?> output(int index) {
-                return index == 0 ? out : new Output<Object>() {
-                    @Override
-                    public void push(Object item) {}
+                return index == 0
+                        ? out
+                        : new Output<Object>() {
+                            @Override
+                            public void push(Object item) {}
 
-                    @Override
-                    public String name() {
-                        return step + " (discarded)";
-                    }
-                };
+                            @Override
+                            public String name() {
+                                return step + " (discarded)";
+                            }
+                        };
             }
 
             @Override

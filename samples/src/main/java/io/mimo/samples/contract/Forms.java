@@ -38,13 +38,17 @@ final class Forms {
     }
 
     /** Element style, three inputs zipped; ends with the shortest. */
-    @Stream(in = {"a", "b", "c"}, out = "sum")
+    @Stream(
+            in = {"a", "b", "c"},
+            out = "sum")
     static long add3(int a, int b, int c) {
         return (long) a + b + c;
     }
 
     /** Element style, two inputs zipped, Optional return: a pair whose halves differ pushes nothing. */
-    @Stream(in = {"left", "right"}, out = "same")
+    @Stream(
+            in = {"left", "right"},
+            out = "same")
     static Optional<Integer> whenEqual(int left, int right) {
         return left == right ? Optional.of(left) : Optional.empty();
     }

@@ -62,9 +62,17 @@ final class Csv {
      * and every malformed one to {@code rejected} as (file, line, reason, raw text). Blank lines are
      * skipped. A key smaller than the one before stops the job, naming the file and the line.
      */
-    @Stream(in = "bytes", out = {"rows", "rejected"})
-    static void parse(Side side, int maxRecordBytes, LongAdder parsed, LongAdder malformed, ByteInput bytes,
-                      Output<Row> rows, Output<Row> rejected)
+    @Stream(
+            in = "bytes",
+            out = {"rows", "rejected"})
+    static void parse(
+            Side side,
+            int maxRecordBytes,
+            LongAdder parsed,
+            LongAdder malformed,
+            ByteInput bytes,
+            Output<Row> rows,
+            Output<Row> rejected)
             throws IOException {
         CsvRecords records = new CsvRecords(maxRecordBytes);
         long line = 1;
@@ -103,7 +111,8 @@ final class Csv {
                 fields = CsvFormat.parseFields(record);
             } catch (MalformedRecordException e) {
                 if (keyIndex < 0) {
-                    throw new IOException(side.file() + " line " + recordLine + ": the header is malformed: " + e.getMessage());
+                    throw new IOException(
+                            side.file() + " line " + recordLine + ": the header is malformed: " + e.getMessage());
                 }
                 rejected.push(rejectedRow(side, recordLine, e.getMessage(), record));
                 bad++;
@@ -116,16 +125,20 @@ final class Csv {
                 continue;
             }
             if (fields.size() != columns) {
-                rejected.push(rejectedRow(side, recordLine,
-                        "expected " + columns + " fields as in the header, found " + fields.size(), record));
+                rejected.push(rejectedRow(
+                        side,
+                        recordLine,
+                        "expected " + columns + " fields as in the header, found " + fields.size(),
+                        record));
                 bad++;
                 continue;
             }
             String key = fields.get(keyIndex);
             if (previousKey != null && key.compareTo(previousKey) < 0) {
-                throw new IllegalStateException(side.file() + " line " + recordLine + ": key '" + key + "' comes after '"
-                        + previousKey + "', but the file must be sorted by column '" + side.key()
-                        + "' (as plain strings); sort it first");
+                throw new IllegalStateException(
+                        side.file() + " line " + recordLine + ": key '" + key + "' comes after '"
+                                + previousKey + "', but the file must be sorted by column '" + side.key()
+                                + "' (as plain strings); sort it first");
             }
             previousKey = key;
             rows.push(new Row(recordLine, fields));
@@ -180,7 +193,8 @@ final class Csv {
 
     /** Prints the summary once every writer has finished: rows per output, then counts per stream. */
     @Stream(in = {"matched", "leftOnly", "rightOnly", "rejected"})
-    static void report(PrintStream out, Path dir, Tally tally, long matched, long leftOnly, long rightOnly, long rejected) {
+    static void report(
+            PrintStream out, Path dir, Tally tally, long matched, long leftOnly, long rightOnly, long rejected) {
         out.printf("%-16s %8d  %s%n", "matched", matched, dir.resolve("matched.csv"));
         out.printf("%-16s %8d  %s%n", "left-only", leftOnly, dir.resolve("left-only.csv"));
         out.printf("%-16s %8d  %s%n", "right-only", rightOnly, dir.resolve("right-only.csv"));

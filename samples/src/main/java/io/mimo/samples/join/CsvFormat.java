@@ -34,7 +34,8 @@ final class CsvFormat {
      * from its position to its limit without moving them.
      */
     static List<String> parseFields(ByteBuffer record) throws MalformedRecordException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<String> fields = new ArrayList<>();
@@ -68,15 +69,16 @@ final class CsvFormat {
                     return fields;
                 }
                 if (record.get(j) != COMMA) {
-                    throw new MalformedRecordException("unexpected text after a closing quote at byte " + (j - record.position() + 1));
+                    throw new MalformedRecordException(
+                            "unexpected text after a closing quote at byte " + (j - record.position() + 1));
                 }
                 i = j + 1;
             } else {
                 int j = i;
                 while (j < end && record.get(j) != COMMA) {
                     if (record.get(j) == QUOTE) {
-                        throw new MalformedRecordException("a '\"' inside an unquoted field at byte " + (j - record.position() + 1)
-                                + " (quote the field and double the quote)");
+                        throw new MalformedRecordException("a '\"' inside an unquoted field at byte "
+                                + (j - record.position() + 1) + " (quote the field and double the quote)");
                     }
                     j++;
                 }

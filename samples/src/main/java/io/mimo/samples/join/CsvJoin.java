@@ -23,8 +23,9 @@ import java.util.List;
  * the rows of the current key are held, so memory stays bounded however large the files.
  */
 public final class CsvJoin {
-    static final String USAGE = "usage: join LEFT.csv RIGHT.csv --key COLUMN --out DIR [--view-size BYTES] [--max-record BYTES]\n"
-            + "       join            (no arguments: the embedded customers and orders, joined on customer_id, into join-out)";
+    static final String USAGE =
+            "usage: join LEFT.csv RIGHT.csv --key COLUMN --out DIR [--view-size BYTES] [--max-record BYTES]\n"
+                    + "       join            (no arguments: the embedded customers and orders, joined on customer_id, into join-out)";
 
     /** What to join, and how. */
     record Options(CsvFile left, CsvFile right, String key, Path out, int viewSize, int maxRecordBytes) {}
@@ -33,8 +34,13 @@ public final class CsvJoin {
 
     /** The embedded default: a few thousand customers and their orders, joined on {@code customer_id}. */
     static Options embedded(Path out) {
-        return new Options(CsvFile.embedded("customers.csv"), CsvFile.embedded("orders.csv"), "customer_id", out,
-                64 * 1024, 1 << 20);
+        return new Options(
+                CsvFile.embedded("customers.csv"),
+                CsvFile.embedded("orders.csv"),
+                "customer_id",
+                out,
+                64 * 1024,
+                1 << 20);
     }
 
     /** Parses the command line; throws {@link IllegalArgumentException} saying what is wrong and the usage. */
@@ -66,7 +72,8 @@ public final class CsvJoin {
             throw new IllegalArgumentException("expected two CSV files, got " + files.size() + "\n" + USAGE);
         }
         if (key == null || out == null) {
-            throw new IllegalArgumentException("missing " + (key == null ? "--key COLUMN" : "--out DIR") + "\n" + USAGE);
+            throw new IllegalArgumentException(
+                    "missing " + (key == null ? "--key COLUMN" : "--out DIR") + "\n" + USAGE);
         }
         for (String file : files) {
             Path path = Path.of(file);
@@ -74,7 +81,8 @@ public final class CsvJoin {
                 throw new IllegalArgumentException("cannot read '" + file + "': no such readable file");
             }
         }
-        return new Options(CsvFile.of(Path.of(files.get(0))), CsvFile.of(Path.of(files.get(1))), key, out, viewSize, maxRecord);
+        return new Options(
+                CsvFile.of(Path.of(files.get(0))), CsvFile.of(Path.of(files.get(1))), key, out, viewSize, maxRecord);
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -107,14 +115,24 @@ public final class CsvJoin {
         String r = sameName ? "right " + rightSide.name() : rightSide.name();
         Workflow wf = new Workflow("csv-join");
 
-        var readLeft = wf.add("read " + l, CsvStreams.read(o.left(), o.viewSize(),
-                tally.counter("read " + l + ": bytes")));
-        var readRight = wf.add("read " + r, CsvStreams.read(o.right(), o.viewSize(),
-                tally.counter("read " + r + ": bytes")));
-        var parseLeft = wf.add("parse " + l, CsvStreams.parse(leftSide, o.maxRecordBytes(),
-                tally.counter("parse " + l + ": rows"), tally.counter("parse " + l + ": rejected")));
-        var parseRight = wf.add("parse " + r, CsvStreams.parse(rightSide, o.maxRecordBytes(),
-                tally.counter("parse " + r + ": rows"), tally.counter("parse " + r + ": rejected")));
+        var readLeft =
+                wf.add("read " + l, CsvStreams.read(o.left(), o.viewSize(), tally.counter("read " + l + ": bytes")));
+        var readRight =
+                wf.add("read " + r, CsvStreams.read(o.right(), o.viewSize(), tally.counter("read " + r + ": bytes")));
+        var parseLeft = wf.add(
+                "parse " + l,
+                CsvStreams.parse(
+                        leftSide,
+                        o.maxRecordBytes(),
+                        tally.counter("parse " + l + ": rows"),
+                        tally.counter("parse " + l + ": rejected")));
+        var parseRight = wf.add(
+                "parse " + r,
+                CsvStreams.parse(
+                        rightSide,
+                        o.maxRecordBytes(),
+                        tally.counter("parse " + r + ": rows"),
+                        tally.counter("parse " + r + ": rejected")));
         readLeft.pipe(parseLeft);
         readRight.pipe(parseRight);
 
@@ -125,7 +143,9 @@ public final class CsvJoin {
         var matched = wf.add("write matched", CsvStreams.write(o.out().resolve("matched.csv"), List.of()));
         var leftOnly = wf.add("write left-only", CsvStreams.write(o.out().resolve("left-only.csv"), List.of()));
         var rightOnly = wf.add("write right-only", CsvStreams.write(o.out().resolve("right-only.csv"), List.of()));
-        var rejected = wf.add("write rejected", CsvStreams.write(o.out().resolve("rejected.csv"), List.of("file", "line", "reason", "raw")));
+        var rejected = wf.add(
+                "write rejected",
+                CsvStreams.write(o.out().resolve("rejected.csv"), List.of("file", "line", "reason", "raw")));
         join.matched().pipe(matched);
         join.leftOnly().pipe(leftOnly);
         join.rightOnly().pipe(rightOnly);
@@ -150,7 +170,8 @@ public final class CsvJoin {
             return 2;
         }
         try {
-            out.println("joining " + options.left().name() + " and " + options.right().name() + " on '" + options.key() + "'");
+            out.println("joining " + options.left().name() + " and "
+                    + options.right().name() + " on '" + options.key() + "'");
             workflow(options, out).run();
             return 0;
         } catch (WorkflowException e) {

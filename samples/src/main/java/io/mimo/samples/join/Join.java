@@ -20,14 +20,22 @@ public final class Join {
      * <p>{@code matched} rows are the key, then the left row's other columns, then the right's; a
      * column name both sides share is prefixed with its side's name in the matched header.
      */
-    @Stream(in = {"left", "right"}, out = {"matched", "leftOnly", "rightOnly"})
-    static void mergeJoin(Side leftSide, Side rightSide, Input<Row> left, Input<Row> right,
-                          Output<Row> matched, Output<Row> leftOnly, Output<Row> rightOnly) {
+    @Stream(
+            in = {"left", "right"},
+            out = {"matched", "leftOnly", "rightOnly"})
+    static void mergeJoin(
+            Side leftSide,
+            Side rightSide,
+            Input<Row> left,
+            Input<Row> right,
+            Output<Row> matched,
+            Output<Row> leftOnly,
+            Output<Row> rightOnly) {
         Row leftHeader = left.poll();
         Row rightHeader = right.poll();
         if (leftHeader == null || rightHeader == null) {
-            throw new IllegalStateException("no header row reached the join from "
-                    + (leftHeader == null ? leftSide.file() : rightSide.file()));
+            throw new IllegalStateException(
+                    "no header row reached the join from " + (leftHeader == null ? leftSide.file() : rightSide.file()));
         }
         int lk = leftSide.keyIndex(leftHeader);
         int rk = rightSide.keyIndex(rightHeader);
@@ -92,7 +100,8 @@ public final class Join {
     }
 
     private static List<String> combine(Row left, int lk, Row right, int rk) {
-        List<String> fields = new ArrayList<>(left.fields().size() + right.fields().size() - 1);
+        List<String> fields =
+                new ArrayList<>(left.fields().size() + right.fields().size() - 1);
         fields.add(left.get(lk));
         for (int i = 0; i < left.fields().size(); i++) {
             if (i != lk) {

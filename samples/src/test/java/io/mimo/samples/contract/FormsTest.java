@@ -79,7 +79,9 @@ class FormsTest {
     @Test
     void aProcessStyleReturnValueIsPushedOnceAtTheEnd() {
         Workflow wf = new Workflow("collect");
-        wf.add(FormsStreams.count(4)).pipe(wf.add(FormsStreams.<Integer>collect())).pipe(keep(wf).in("in"));
+        wf.add(FormsStreams.count(4))
+                .pipe(wf.add(FormsStreams.<Integer>collect()))
+                .pipe(keep(wf).in("in"));
         wf.run();
         assertEquals(List.of(List.of(0, 1, 2, 3)), List.copyOf(kept));
     }
@@ -102,7 +104,9 @@ class FormsTest {
         wf.add(FormsStreams.count(1_000_000)).pipe(wf.add(FormsStreams.failOn(500)));
         WorkflowException e = assertThrows(WorkflowException.class, wf::run);
         assertEquals("failOn", e.stream());
-        assertEquals("refusing 500", assertInstanceOf(IOException.class, e.getCause()).getMessage());
+        assertEquals(
+                "refusing 500",
+                assertInstanceOf(IOException.class, e.getCause()).getMessage());
     }
 
     @Test
@@ -111,7 +115,8 @@ class FormsTest {
         wf.add(FormsStreams.count(10)).pipe(wf.add(FormsStreams.nullFor(3))).pipe(keep(wf).in("in"));
         WorkflowException e = assertThrows(WorkflowException.class, wf::run);
         assertEquals("nullFor", e.stream());
-        assertEquals("stream 'nullFor' pushed null to output 'nullFor.y': items must not be null",
+        assertEquals(
+                "stream 'nullFor' pushed null to output 'nullFor.y': items must not be null",
                 assertInstanceOf(NullPointerException.class, e.getCause()).getMessage());
     }
 

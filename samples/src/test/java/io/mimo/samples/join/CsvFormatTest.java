@@ -24,7 +24,8 @@ class CsvFormatTest {
 
     @Test
     void quotedFieldsHoldCommasLineBreaksAndDoubledQuotes() throws Exception {
-        assertEquals(List.of("Smith, Jane", "say \"hi\"", "two\nlines", ""),
+        assertEquals(
+                List.of("Smith, Jane", "say \"hi\"", "two\nlines", ""),
                 fields("\"Smith, Jane\",\"say \"\"hi\"\"\",\"two\nlines\",\"\""));
     }
 
@@ -35,7 +36,8 @@ class CsvFormatTest {
 
     @Test
     void parsingLeavesTheBufferPositionAlone() throws Exception {
-        ByteBuffer record = ByteBuffer.wrap("xx,a,b".getBytes(StandardCharsets.US_ASCII)).position(3);
+        ByteBuffer record =
+                ByteBuffer.wrap("xx,a,b".getBytes(StandardCharsets.US_ASCII)).position(3);
         assertEquals(List.of("a", "b"), CsvFormat.parseFields(record));
         assertEquals(3, record.position());
     }
@@ -43,14 +45,18 @@ class CsvFormatTest {
     @Test
     void malformedRecordsSayWhatIsWrong() {
         assertTrue(assertThrows(MalformedRecordException.class, () -> fields("a,\"open"))
-                .getMessage().contains("not closed"));
+                .getMessage()
+                .contains("not closed"));
         assertTrue(assertThrows(MalformedRecordException.class, () -> fields("a,\"rush\"ed"))
-                .getMessage().contains("after a closing quote"));
+                .getMessage()
+                .contains("after a closing quote"));
         assertTrue(assertThrows(MalformedRecordException.class, () -> fields("a,b\"c"))
-                .getMessage().contains("inside an unquoted field"));
+                .getMessage()
+                .contains("inside an unquoted field"));
         byte[] badUtf8 = {'a', ',', (byte) 0xC3, (byte) 0x28};
         assertTrue(assertThrows(MalformedRecordException.class, () -> CsvFormat.parseFields(ByteBuffer.wrap(badUtf8)))
-                .getMessage().contains("UTF-8"));
+                .getMessage()
+                .contains("UTF-8"));
     }
 
     @Test

@@ -31,7 +31,7 @@ class CsvJoinTest {
         var err = new ByteArrayOutputStream();
         int status;
         try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             status = CsvJoin.run(List.of(args), o, e);
         }
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -46,15 +46,21 @@ class CsvJoinTest {
     }
 
     private Result joinFiles(String left, String right, String key, String... more) throws IOException {
-        List<String> args = new ArrayList<>(List.of(file("left.csv", left).toString(), file("right.csv", right).toString(),
-                "--key", key, "--out", dir.resolve("out").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                file("left.csv", left).toString(),
+                file("right.csv", right).toString(),
+                "--key",
+                key,
+                "--out",
+                dir.resolve("out").toString()));
         args.addAll(List.of(more));
         return join(args.toArray(String[]::new));
     }
 
     @Test
     void matchedRowsCarryTheKeyThenLeftThenRightColumns() throws IOException {
-        Result r = joinFiles("id,name\n1,ann\n2,bob\n4,dan\n", "id,city,zip\n2,Oslo,0150\n3,Rome,00100\n4,Kyoto,600\n", "id");
+        Result r = joinFiles(
+                "id,name\n1,ann\n2,bob\n4,dan\n", "id,city,zip\n2,Oslo,0150\n3,Rome,00100\n4,Kyoto,600\n", "id");
         assertEquals(0, r.status(), r.err());
         assertEquals("id,name,city,zip\n2,bob,Oslo,0150\n4,dan,Kyoto,600\n", output("matched.csv"));
         assertEquals("id,name\n1,ann\n", output("left-only.csv"));
@@ -72,10 +78,13 @@ class CsvJoinTest {
 
     @Test
     void quotedFieldsSurviveTheJoinAndAreQuotedAgainOnOutput() throws IOException {
-        Result r = joinFiles("id,name\r\n1,\"Smith, Jane\"\r\n2,\"say \"\"hi\"\"\"\r\n",
-                "id,note\n1,\"two\nlines\"\n2,plain\n", "id");
+        Result r = joinFiles(
+                "id,name\r\n1,\"Smith, Jane\"\r\n2,\"say \"\"hi\"\"\"\r\n",
+                "id,note\n1,\"two\nlines\"\n2,plain\n",
+                "id");
         assertEquals(0, r.status(), r.err());
-        assertEquals("id,name,note\n1,\"Smith, Jane\",\"two\nlines\"\n2,\"say \"\"hi\"\"\",plain\n", output("matched.csv"));
+        assertEquals(
+                "id,name,note\n1,\"Smith, Jane\",\"two\nlines\"\n2,\"say \"\"hi\"\"\",plain\n", output("matched.csv"));
     }
 
     @Test
@@ -90,9 +99,10 @@ class CsvJoinTest {
         Result r = joinFiles("id,name\n1,ok\n2,too,many\n3,\"bad\"x\n4,fine\n", "id,v\n1,a\n4,b\n", "id");
         assertEquals(0, r.status(), r.err());
         String left = dir.resolve("left.csv").toString();
-        assertEquals("file,line,reason,raw\n"
-                + left + ",3,\"expected 2 fields as in the header, found 3\",\"2,too,many\"\n"
-                + left + ",4,unexpected text after a closing quote at byte 8,\"3,\"\"bad\"\"x\"\n",
+        assertEquals(
+                "file,line,reason,raw\n"
+                        + left + ",3,\"expected 2 fields as in the header, found 3\",\"2,too,many\"\n"
+                        + left + ",4,unexpected text after a closing quote at byte 8,\"3,\"\"bad\"\"x\"\n",
                 output("rejected.csv"));
         assertEquals("id,name,v\n1,ok,a\n4,fine,b\n", output("matched.csv"));
     }
@@ -130,9 +140,11 @@ class CsvJoinTest {
     void badArgumentsSayWhatIsWrongWithExitStatus2() {
         assertEquals(2, join("only-one.csv").status());
         assertTrue(join("a.csv", "b.csv", "--out", "x").err().contains("missing --key COLUMN"));
-        assertTrue(join("nope-left.csv", "nope-right.csv", "--key", "k", "--out", "x").err()
+        assertTrue(join("nope-left.csv", "nope-right.csv", "--key", "k", "--out", "x")
+                .err()
                 .contains("cannot read 'nope-left.csv'"));
-        assertTrue(join("a.csv", "b.csv", "--key", "k", "--out", "x", "--view-size", "0").err()
+        assertTrue(join("a.csv", "b.csv", "--key", "k", "--out", "x", "--view-size", "0")
+                .err()
                 .contains("--view-size takes a positive whole number"));
         assertTrue(join("a.csv", "b.csv", "--frobnicate").err().contains("unknown option --frobnicate"));
     }
@@ -146,15 +158,30 @@ class CsvJoinTest {
             Path out = dir.resolve("embedded-" + viewSize);
             Path left = copyResource("customers.csv");
             Path right = copyResource("orders.csv");
-            Result r = join(left.toString(), right.toString(), "--key", "customer_id", "--out", out.toString(),
-                    "--view-size", Integer.toString(viewSize));
+            Result r = join(
+                    left.toString(),
+                    right.toString(),
+                    "--key",
+                    "customer_id",
+                    "--out",
+                    out.toString(),
+                    "--view-size",
+                    Integer.toString(viewSize));
             assertEquals(0, r.status(), r.err());
             assertTrue(r.out().contains("parse customers: rows                          2727"), r.out());
             List<List<String>> matched = parse(Files.readString(out.resolve("matched.csv"), StandardCharsets.UTF_8));
-            assertEquals(List.of("customer_id", "name", "city", "joined", "order_id", "amount", "note"), matched.get(0));
-            assertEquals(expected, matched.subList(1, matched.size()).stream().map(row -> String.join("|", row)).toList(),
+            assertEquals(
+                    List.of("customer_id", "name", "city", "joined", "order_id", "amount", "note"), matched.get(0));
+            assertEquals(
+                    expected,
+                    matched.subList(1, matched.size()).stream()
+                            .map(row -> String.join("|", row))
+                            .toList(),
                     "view size " + viewSize);
-            assertEquals(1 + 3, parse(Files.readString(out.resolve("rejected.csv"), StandardCharsets.UTF_8)).size(),
+            assertEquals(
+                    1 + 3,
+                    parse(Files.readString(out.resolve("rejected.csv"), StandardCharsets.UTF_8))
+                            .size(),
                     "the header, two bad customers and one bad order");
         }
     }
@@ -170,8 +197,13 @@ class CsvJoinTest {
                 .matcher(Files.readString(readme.resolve("README.md"), StandardCharsets.UTF_8));
         assertTrue(claim.find(), "the README says how many customers and orders the embedded data has");
 
-        Result r = join(copyResource("customers.csv").toString(), copyResource("orders.csv").toString(),
-                "--key", "customer_id", "--out", dir.resolve("counted").toString());
+        Result r = join(
+                copyResource("customers.csv").toString(),
+                copyResource("orders.csv").toString(),
+                "--key",
+                "customer_id",
+                "--out",
+                dir.resolve("counted").toString());
 
         assertEquals(0, r.status(), r.err());
         assertEquals(Integer.parseInt(claim.group(1).replace(",", "")), records(r.out(), "customers"), r.out());

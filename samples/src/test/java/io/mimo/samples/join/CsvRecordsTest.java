@@ -55,7 +55,8 @@ class CsvRecordsTest {
         CsvRecords records = new CsvRecords(100);
         records.feed(ByteBuffer.wrap("a,\"b\n".getBytes(StandardCharsets.US_ASCII)));
         assertNull(records.next(false));
-        assertEquals("a,\"b\n", StandardCharsets.US_ASCII.decode(records.next(true)).toString());
+        assertEquals(
+                "a,\"b\n", StandardCharsets.US_ASCII.decode(records.next(true)).toString());
         assertNull(records.next(true));
     }
 
@@ -68,6 +69,8 @@ class CsvRecordsTest {
 
     @Test
     void aStrayQuoteInsideAPlainFieldDoesNotSwallowTheLinesAfterIt() throws Exception {
-        assertEquals(List.of("1,Bad\"Quote,x", "2,\"fine\",y", "3,z"), records("1,Bad\"Quote,x\n2,\"fine\",y\n3,z\n", 5, 100));
+        assertEquals(
+                List.of("1,Bad\"Quote,x", "2,\"fine\",y", "3,z"),
+                records("1,Bad\"Quote,x\n2,\"fine\",y\n3,z\n", 5, 100));
     }
 }

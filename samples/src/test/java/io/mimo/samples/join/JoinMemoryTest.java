@@ -40,9 +40,19 @@ class JoinMemoryTest {
         assertTrue(Files.size(left) + Files.size(right) > 24L << 20, "the inputs must outweigh the heap");
 
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process join = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"),
-                "io.mimo.samples.Samples", "join", left.toString(), right.toString(),
-                "--key", "id", "--out", dir.resolve("out").toString())
+        Process join = new ProcessBuilder(
+                        java,
+                        "-Xmx24m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.mimo.samples.Samples",
+                        "join",
+                        left.toString(),
+                        right.toString(),
+                        "--key",
+                        "id",
+                        "--out",
+                        dir.resolve("out").toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(join.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -50,6 +60,7 @@ class JoinMemoryTest {
         assertEquals(0, join.exitValue(), output);
         assertTrue(output.contains("matched            " + ROWS), output);
         List<String> head = Files.readAllLines(dir.resolve("out/matched.csv")).subList(0, 2);
-        assertEquals(List.of("id,name,note,amount", "K00000000,\"name, 0\",some text to make the row longer,0.50"), head);
+        assertEquals(
+                List.of("id,name,note,amount", "K00000000,\"name, 0\",some text to make the row longer,0.50"), head);
     }
 }
