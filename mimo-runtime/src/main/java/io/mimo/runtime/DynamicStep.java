@@ -24,6 +24,7 @@ public final class DynamicStep extends Step {
     /** The body of a dynamic step, called once when the workflow runs. */
     @FunctionalInterface
     public interface Body {
+        /** Runs the step once, reading and writing its ports through {@code ports}; what it throws fails the step. */
         void run(Ports ports) throws Exception;
     }
 

@@ -24,6 +24,8 @@ public abstract class Step {
     private Workflow workflow;
 
     /**
+     * A step of this name, with no ports yet: declare them in field initialisers or the constructor.
+     *
      * @param name the stream's name, used in pictures of the graph, thread names and error messages
      * @throws IllegalArgumentException if {@code name} is blank
      */

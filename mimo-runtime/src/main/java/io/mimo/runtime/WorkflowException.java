@@ -5,11 +5,17 @@ package io.mimo.runtime;
  * streams after it are suppressed), the workflow deadlocked, or it was cancelled.
  */
 public class WorkflowException extends RuntimeException {
+    /** Serialisation version. */
     private static final long serialVersionUID = 1L;
 
+    /** The failing stream's name, or {@code null}. */
     private final String stream;
 
-    /** @param stream the failing stream's name, or {@code null} when no one stream is at fault */
+    /**
+     * An exception saying why a workflow did not complete.
+     *
+     * @param message what happened, naming the stream or the workflow
+     * @param stream the failing stream's name, or {@code null} when no one stream is at fault */
     public WorkflowException(String message, String stream, Throwable cause) {
         super(message, cause);
         this.stream = stream;

@@ -6,6 +6,7 @@ package io.mimo.runtime.bytes;
  * bytes or read them by views.
  */
 public final class LineTooLongException extends RuntimeException {
+    /** Serialisation version. */
     private static final long serialVersionUID = 1L;
 
     private final int maxLength;
