@@ -1,5 +1,6 @@
 package io.mimo.runtime;
 
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -27,6 +28,23 @@ public interface Input<T> extends Iterable<T> {
 
     /** Returns the next item without taking it, blocking while none is ready; {@code null} at the end. */
     T peek();
+
+    /**
+     * Takes the next item, waiting at most {@code timeout} for one; {@code null} when the time is up
+     * or the input has ended ({@link #isEnded()} tells which). A zero or negative timeout does not
+     * wait. A stream waiting here is never part of a deadlock: it goes on by itself when the time is
+     * up, so the workflow does not count it as blocked.
+     *
+     * @throws NullPointerException if {@code timeout} is null
+     */
+    T poll(Duration timeout);
+
+    /**
+     * Whether the input has ended: every output piped into it has closed and every item has been
+     * taken, so {@link #poll()} would return {@code null} at once. Never blocks; {@code false} while
+     * an item is waiting or may still come.
+     */
+    boolean isEnded();
 
     /** The port's name, qualified by its stream: {@code "fork.input"}. */
     String name();

@@ -37,6 +37,15 @@ interface Blocker {
         return false;
     }
 
+    /**
+     * Whether a stream waiting on this blocker waits, among other things, for data on
+     * {@code input}, a reading end: so that a writer to {@code input} wakes it. By default, no
+     * (a blocker waits for itself alone); a {@link Select} waits for each of its inputs.
+     */
+    default boolean waitsFor(Blocker input) {
+        return false;
+    }
+
     /** For deadlock messages, completing "'join' …": {@code "waits for an item on 'join.right'"}. */
     String describeWait();
 }

@@ -1,6 +1,7 @@
 package io.mimo.runtime.engine;
 
 import io.mimo.runtime.Execution;
+import io.mimo.runtime.Input;
 import io.mimo.runtime.graph.WorkflowGraph;
 import java.util.List;
 
@@ -18,6 +19,11 @@ public final class Engine {
         Scheduler scheduler = new Scheduler(graph, Fusion.decide(graph, fusion));
         scheduler.start();
         return scheduler;
+    }
+
+    /** {@code Inputs.select}: see there. */
+    public static Input<?> select(Input<?>... inputs) {
+        return Select.select(inputs);
     }
 
     /** The picture of {@code graph} that {@code Workflow.toString()} prints, {@code notes} under its first line. */

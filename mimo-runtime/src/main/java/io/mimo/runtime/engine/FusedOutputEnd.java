@@ -65,6 +65,18 @@ final class FusedOutputEnd<T> implements Output<T>, FusedOutputEnds.Cut {
     }
 
     @Override
+    public boolean offer(T item) {
+        if (item == null) {
+            throw ItemOutputEnd.nullItem(writer, name);
+        }
+        if (!step.roomForOne()) {
+            return false;
+        }
+        push(item);
+        return true;
+    }
+
+    @Override
     public void cut() {
         handler = FusedStep.ENDED;
     }

@@ -52,6 +52,12 @@ final class FusedStep extends RunningStream {
         this.step = step;
     }
 
+    /** An ended step drops what it is given: there is always room. */
+    @Override
+    boolean roomForOne() {
+        return ended || super.roomForOne();
+    }
+
     /** Wiring: {@code feeder}'s output calls this step. */
     void fedBy(RunningStream feeder) {
         this.feeder = feeder;

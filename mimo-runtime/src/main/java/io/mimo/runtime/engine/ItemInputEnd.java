@@ -1,6 +1,7 @@
 package io.mimo.runtime.engine;
 
 import io.mimo.runtime.Input;
+import java.time.Duration;
 import java.util.NoSuchElementException;
 
 /**
@@ -86,6 +87,71 @@ final class ItemInputEnd<T> implements Input<T>, Blocker {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public T poll(Duration timeout) {
+        long nanos = nanos(timeout);
+        long deadline = System.nanoTime() + nanos;
+        while (true) {
+            ItemPipe head = peeked != null ? peeked : earliest();
+            if (head == null && allClosed()) {
+                // Closing follows a pipe's last write, so what was written before it is visible now.
+                head = earliest();
+                if (head == null) {
+                    reader.checkNotStopping();
+                    return null;
+                }
+            }
+            if (head != null) {
+                peeked = null;
+                return (T) head.pollAny();
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                reader.checkNotStopping();
+                return null;
+            }
+            reader.awaitTimed(this, left);
+        }
+    }
+
+    /** A timeout in nanoseconds, saturated: {@code Duration.toNanos} throws past about 292 years. */
+    private static long nanos(Duration timeout) {
+        try {
+            return Math.max(0, timeout.toNanos());
+        } catch (ArithmeticException e) {
+            return timeout.isNegative() ? 0 : Long.MAX_VALUE / 2;
+        }
+    }
+
+    @Override
+    public boolean isEnded() {
+        return peeked == null && allClosed() && earliest() == null;
+    }
+
+    /** Reader's thread: whether an item can be taken now without waiting. */
+    boolean hasItem() {
+        return peeked != null || earliest() != null;
+    }
+
+    /**
+     * Whether a writer has put an item in a pipe of this input, by a volatile look at its index:
+     * the re-check of a waiting {@link Select}, as {@link #ready()} is one's own.
+     */
+    boolean holdsItems() {
+        for (ItemPipe pipe : pipes) {
+            if (pipe.holdsItems()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The stream that reads this input. */
+    RunningStream reader() {
+        return reader;
+    }
+
+    @Override
     public String name() {
         return name;
     }
@@ -137,7 +203,7 @@ final class ItemInputEnd<T> implements Input<T>, Blocker {
         return best;
     }
 
-    private boolean allClosed() {
+    boolean allClosed() {
         for (ItemPipe pipe : pipes) {
             if (!pipe.closed()) {
                 return false;
@@ -151,12 +217,7 @@ final class ItemInputEnd<T> implements Input<T>, Blocker {
         // Volatile reads of the writers' indices (holdsItems), not the cached ones: this is the
         // re-check after publishing our wait, the reader's half of the Dekker pair with a writer's
         // republishWrites or close (see ItemPipe, "Lost wake-ups").
-        for (ItemPipe pipe : pipes) {
-            if (pipe.holdsItems()) {
-                return true;
-            }
-        }
-        return allClosed();
+        return holdsItems() || allClosed();
     }
 
     @Override

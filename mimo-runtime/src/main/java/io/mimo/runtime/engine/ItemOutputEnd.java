@@ -53,6 +53,33 @@ final class ItemOutputEnd<T> implements Output<T> {
         pushToAll(item);
     }
 
+    @Override
+    public boolean offer(T item) {
+        if (item == null) {
+            throw nullItem(writer, name);
+        }
+        // Offer never waits, so this is where a stream that only offers notices that the workflow stops.
+        writer.checkNotStopping();
+        for (ItemPipe pipe : pipes) {
+            if (!pipe.dead() && !pipe.hasRoom()) {
+                return false;
+            }
+        }
+        for (ByteInputPipe pipe : bytePipes) {
+            if (!pipe.dead() && !pipe.hasRoom()) {
+                return false;
+            }
+        }
+        for (FusedStep step : fused) {
+            if (!step.roomForOne()) {
+                return false;
+            }
+        }
+        // Every live pipe has room, and only this thread writes to them: the push does not wait.
+        push(item);
+        return true;
+    }
+
     private void pushToAll(T item) {
         boolean delivered = false;
         for (ItemPipe pipe : pipes) {

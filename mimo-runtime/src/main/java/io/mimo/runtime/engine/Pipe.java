@@ -102,8 +102,10 @@ abstract class Pipe implements Blocker {
 
     /** Writer's thread, after publishing data: wakes the reader if it waits for data. */
     final void afterWrite() {
-        if (reader.waitingOn == readerEnd) {
-            reader.scheduler.wake(reader, readerEnd);
+        Blocker waiting = reader.waitingOn;
+        // Null, the common case, costs one test; a select that includes this input wakes too.
+        if (waiting != null && (waiting == readerEnd || waiting.waitsFor(readerEnd))) {
+            reader.scheduler.wake(reader, waiting);
         }
     }
 
@@ -132,8 +134,9 @@ abstract class Pipe implements Blocker {
     /** Writer's thread, before it blocks: wakes the reader if it waits for data that there is. */
     final void wakeReaderIfData() {
         republishWrites();
-        if (reader.waitingOn == readerEnd && size() > 0) {
-            reader.scheduler.wake(reader, readerEnd);
+        Blocker waiting = reader.waitingOn;
+        if (waiting != null && (waiting == readerEnd || waiting.waitsFor(readerEnd)) && size() > 0) {
+            reader.scheduler.wake(reader, waiting);
         }
     }
 

@@ -155,10 +155,7 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
      * without pushing, blocking or ending.
      */
     void await(Blocker blocker) {
-        if (Thread.currentThread() != thread) {
-            throw new IllegalStateException(
-                    "'" + blocker + "' belongs to stream '" + name + "': use it on the stream's own thread only");
-        }
+        checkOwnThread(blocker);
         checkNotStopping();
         // Before we stop making progress: a partner parked on a pipe we made ready must not wait
         // through our yields (it may be what we wait for, as a writer broadcasting to us twice).
@@ -189,6 +186,77 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
             }
             recheck = Math.min(2 * recheck, LAST_RECHECK_NANOS);
         }
+    }
+
+    /**
+     * On this stream's thread: waits until {@code blocker} is ready, someone who made it ready wakes
+     * us, or {@code nanos} have passed. Unlike {@link #await}, the wait is never counted as
+     * blocked: a stream that goes on by itself when the time is up is no part of a deadlock. It is
+     * published all the same ({@link #waitingOn}), so that a waker unparks us at once; what a
+     * waker's fast path misses, we see at our next look (we park for a short while at a time).
+     */
+    void awaitTimed(Blocker blocker, long nanos) {
+        checkOwnThread(blocker);
+        checkNotStopping();
+        wakePartners();
+        long deadline = System.nanoTime() + nanos;
+        waitingOn = blocker;
+        try {
+            long recheck = FIRST_RECHECK_NANOS;
+            while (waitingOn == blocker && !blocker.ready()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                LockSupport.parkNanos(blocker, Math.min(left, recheck));
+                if (Thread.currentThread().isInterrupted() || scheduler.stopping) {
+                    checkNotStopping();
+                }
+                recheck = Math.min(2 * recheck, LAST_RECHECK_NANOS);
+            }
+        } finally {
+            // Never confirmed, so never counted: clearing needs no lock. A waker that cleared it
+            // first left an unpark permit, which makes a later park return early, harmlessly.
+            WAITING_ON.compareAndSet(this, blocker, null);
+        }
+    }
+
+    private void checkOwnThread(Blocker blocker) {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException(
+                    "'" + blocker + "' belongs to stream '" + name + "': use it on the stream's own thread only");
+        }
+    }
+
+    /** Owner's thread: where the next {@link Select} among {@code n} inputs starts looking, one further each time. */
+    int nextSelectStart(int n) {
+        int start = Math.floorMod(selectRound, n);
+        selectRound++;
+        return start;
+    }
+
+    /** Owner's thread only: counts {@link Select}s, for their fairness. */
+    private int selectRound;
+
+    /**
+     * Whether one more item pushed to this stream's outputs would find room everywhere it goes
+     * without waiting: in every live pipe out of it, and (for the steps fused into it, which it
+     * would call) in theirs. For {@code Output.offer}; a step that pushes several items for one
+     * may still wait.
+     */
+    boolean roomForOne() {
+        for (int i = 0, n = writes.size(); i < n; i++) {
+            Pipe pipe = writes.get(i);
+            if (!pipe.dead() && !pipe.hasRoom()) {
+                return false;
+            }
+        }
+        for (int i = 0, n = fusedTargets.size(); i < n; i++) {
+            if (!fusedTargets.get(i).roomForOne()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How long a waiting stream parks before it first looks again by itself; doubled each time, up to the last. */

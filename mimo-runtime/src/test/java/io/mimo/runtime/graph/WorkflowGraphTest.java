@@ -233,6 +233,12 @@ class WorkflowGraphTest {
                 }
 
                 @Override
+                public boolean offer(Object item) {
+                    push(item); // the toy runner's handlers never wait
+                    return true;
+                }
+
+                @Override
                 public String name() {
                     return element.input().toString();
                 }
@@ -256,6 +262,11 @@ class WorkflowGraphTest {
                         : new Output<Object>() {
                             @Override
                             public void push(Object item) {}
+
+                            @Override
+                            public boolean offer(Object item) {
+                                return true;
+                            }
 
                             @Override
                             public String name() {
