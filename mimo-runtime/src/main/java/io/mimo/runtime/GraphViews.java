@@ -10,6 +10,7 @@ import io.mimo.runtime.graph.WorkflowGraph;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ import java.util.Optional;
 final class GraphViews {
     private GraphViews() {}
 
-    static WorkflowGraph of(Workflow workflow, List<Step> steps) {
+    static WorkflowGraph of(Workflow workflow, List<Step> steps, Map<Step, Integer> copies) {
         IdentityHashMap<InPort<?>, PortView> inputViews = new IdentityHashMap<>();
         IdentityHashMap<OutPort<?>, PortView> outputViews = new IdentityHashMap<>();
         List<StepView> stepViews = new ArrayList<>(steps.size());
@@ -52,7 +53,7 @@ final class GraphViews {
                 outputViews.put(port, view);
                 outputs.add(view);
             }
-            stepViews.add(stepView(s, step, inputs, outputs));
+            stepViews.add(stepView(s, step, inputs, outputs, copies.getOrDefault(step, 1)));
         }
         List<PipeView> pipes = new ArrayList<>();
         for (Step step : steps) {
@@ -68,7 +69,7 @@ final class GraphViews {
         return new WorkflowGraph(workflow.name(), stepViews, pipes, workflow.growthLimit(), workflow.byteGrowthLimit());
     }
 
-    private static StepView stepView(int index, Step step, List<PortView> inputs, List<PortView> outputs) {
+    private static StepView stepView(int index, Step step, List<PortView> inputs, List<PortView> outputs, int copies) {
         StepView.Body body = ends -> step.run(new StepContext(step, ends));
         if (step instanceof ElementStep<?> element) {
             return new ElementStepView(
@@ -77,7 +78,8 @@ final class GraphViews {
                     inputs,
                     outputs,
                     body,
-                    ends -> element.openForEngine(new StepContext(step, ends)));
+                    ends -> element.openForEngine(new StepContext(step, ends)),
+                    copies);
         }
         return new ProcessStepView(index, step.name(), inputs, outputs, body);
     }

@@ -4,6 +4,7 @@ import io.mimo.runtime.engine.Engine;
 import io.mimo.runtime.graph.WorkflowGraph;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -92,6 +93,9 @@ public final class Workflow {
     private int byteGrowthLimit = DEFAULT_BYTE_GROWTH_LIMIT;
     private boolean fusion = true;
     private final List<Step> steps = new ArrayList<>();
+    /** Element steps run as several copies ({@link #parallel}), with their number of copies. */
+    private final IdentityHashMap<Step, Integer> copies = new IdentityHashMap<>();
+
     private final Set<String> stepNames = new HashSet<>();
     /** Steps added twice, or already in another workflow: reported when the workflow starts. */
     private final List<String> addProblems = new ArrayList<>();
@@ -222,6 +226,56 @@ public final class Workflow {
         return this;
     }
 
+    /** The most copies {@link #parallel} runs of one step. */
+    public static final int MAX_COPIES = 1024;
+
+    /**
+     * Runs {@code step}, an element step of this workflow, as {@code copies} copies on threads of
+     * their own, so that a CPU-heavy step (parsing, hashing) uses several cores, while its readers
+     * see exactly what they would see of one copy, in the same order. Returns the step.
+     *
+     * <p>Items are dealt to the copies in batches (up to 64 items; less when no
+     * more is waiting), round robin; what each copy pushes for a batch is held
+     * until the batches before it are through, and then pushed on in input order, output by output.
+     * So items wait for the slowest copy of their turn, and memory holds a few batches per copy.
+     * A copy's failure is the step's ({@link WorkflowException#stream()} names it); when every reader
+     * of its outputs has ended, every copy ends (the SIGPIPE rule); deadlock detection and pipe
+     * growth see the copies' pipes as any other. A parallel step never runs fused.
+     *
+     * <p>{@link ElementStep#open(Context)} is then called once per copy, on that copy's thread, and
+     * the handlers it returns run at the same time: the step must keep no state that its copies
+     * share unguarded (a generated element step of a static method keeps none). {@code copies} of
+     * 1 runs it as one step again.
+     *
+     * @return {@code step}
+     * @throws IllegalArgumentException if {@code copies} is not in {@code [1, MAX_COPIES]}, the step
+     *     is not in this workflow, or it has a byte output (bytes have no items to deal)
+     * @throws IllegalStateException if the workflow has started
+     */
+    public synchronized <S extends ElementStep<?>> S parallel(S step, int copies) {
+        checkNotStarted("run step '" + (step == null ? null : step.name()) + "' in parallel");
+        if (step == null || step.workflow() != this) {
+            throw new IllegalArgumentException("cannot run step '" + (step == null ? null : step.name())
+                    + "' in parallel in workflow '" + name + "': add it to this workflow first");
+        }
+        if (copies < 1 || copies > MAX_COPIES) {
+            throw new IllegalArgumentException(
+                    "step '" + step.name() + "' cannot run as " + copies + " copies: give 1 to " + MAX_COPIES);
+        }
+        for (OutPort<?> output : step.outputs()) {
+            if (output.bytes()) {
+                throw new IllegalArgumentException("step '" + step.name() + "' cannot run in parallel: its output '"
+                        + output.name() + "' writes bytes, which have no items to deal and merge in order");
+            }
+        }
+        if (copies == 1) {
+            this.copies.remove(step);
+        } else {
+            this.copies.put(step, copies);
+        }
+        return step;
+    }
+
     /**
      * Adds a step; returns it, so {@code var fork = wf.add(NumbersStreams.fork());} keeps its type.
      *
@@ -334,7 +388,7 @@ public final class Workflow {
 
     /** The view of the steps of this workflow and the pipes between them, checked or not. */
     private WorkflowGraph view() {
-        return GraphViews.of(this, steps);
+        return GraphViews.of(this, steps, copies);
     }
 
     /**

@@ -16,7 +16,8 @@ public final class Engine {
 
     /** Starts every stream of {@code graph}, a checked one, on a virtual thread of its own, and returns at once. */
     public static Execution start(WorkflowGraph graph, boolean fusion) {
-        Scheduler scheduler = new Scheduler(graph, Fusion.decide(graph, fusion));
+        WorkflowGraph planned = Parallel.expand(graph);
+        Scheduler scheduler = new Scheduler(planned, Fusion.decide(planned, fusion));
         scheduler.start();
         return scheduler;
     }

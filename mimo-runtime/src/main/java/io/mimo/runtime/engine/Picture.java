@@ -1,5 +1,6 @@
 package io.mimo.runtime.engine;
 
+import io.mimo.runtime.graph.ElementStepView;
 import io.mimo.runtime.graph.PipeView;
 import io.mimo.runtime.graph.PortView;
 import io.mimo.runtime.graph.StepView;
@@ -30,8 +31,10 @@ final class Picture {
         }
         List<String[]> streams = new ArrayList<>();
         for (StepView step : graph.steps()) {
-            streams.add(
-                    new String[] {step.name(), "in: " + portList(step.inputs()), "out: " + portList(step.outputs())});
+            String name = step instanceof ElementStepView e && e.copies() > 1
+                    ? step.name() + " (" + e.copies() + " copies, in order)"
+                    : step.name();
+            streams.add(new String[] {name, "in: " + portList(step.inputs()), "out: " + portList(step.outputs())});
         }
         List<String[]> pipes = new ArrayList<>();
         for (StepView step : graph.steps()) {

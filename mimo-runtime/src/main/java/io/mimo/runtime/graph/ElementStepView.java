@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param outputs its output ports, in declaration order
  * @param body what {@link #run(PortEnds)} calls: open, then the handler per item of the input
  * @param opener what {@link #open(PortEnds)} calls
+ * @param copies how many copies of it the user asked to run at once
+ *     ({@link io.mimo.runtime.Workflow#parallel}), 1 for one: each copy opens a handler of its own,
+ *     the handlers run at the same time, and the items out of them go on in input order
  */
 public record ElementStepView(
-        int index, String name, List<PortView> inputs, List<PortView> outputs, Body body, Opener opener)
+        int index, String name, List<PortView> inputs, List<PortView> outputs, Body body, Opener opener, int copies)
         implements StepView {
 
     /** Checks and copies the components. */
@@ -28,6 +31,10 @@ public record ElementStepView(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(opener, "opener");
+        if (copies < 1) {
+            throw new IllegalArgumentException(
+                    "element step '" + name + "' runs as " + copies + " copies: at least one");
+        }
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         if (inputs.size() != 1) {
