@@ -442,6 +442,26 @@ public final class Workflow {
     }
 
     /**
+     * The graph in Graphviz's DOT language, to render with {@code dot -Tsvg}: a box per step (a
+     * parallel one says its copies), an arrow per pipe labelled with its ports and capacity, pipes of
+     * bytes dashed, fused pipes bold and each fused chain in a dashed cluster named for the stream
+     * whose thread runs it, discarded outputs as dotted arrows to a point. Unpiped ports are not
+     * drawn ({@link #toString()} lists them).
+     */
+    public synchronized String toDot() {
+        return Engine.dot(view(), fusion);
+    }
+
+    /**
+     * The same diagram as {@link #toDot()}, as a Mermaid flowchart, which GitHub and many Markdown
+     * viewers render from a {@code ```mermaid} block: bold arrows for fused pipes ({@code ==>}),
+     * dotted ones for pipes of bytes and discarded outputs ({@code -.->}).
+     */
+    public synchronized String toMermaid() {
+        return Engine.mermaid(view(), fusion);
+    }
+
+    /**
      * A picture of the graph: the workflow's name, each step (in the order added) with its input
      * and output ports, then every pipe with its capacity, discarded outputs and unpiped ports
      * marked. Byte ports are marked {@code [bytes]}. For example:

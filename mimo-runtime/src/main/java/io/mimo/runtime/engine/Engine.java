@@ -27,6 +27,16 @@ public final class Engine {
         return Select.select(inputs);
     }
 
+    /** {@code Workflow.toDot()}: the graph in Graphviz's DOT language. */
+    public static String dot(WorkflowGraph graph, boolean fusion) {
+        return Diagrams.dot(graph, Fusion.decide(graph, fusion));
+    }
+
+    /** {@code Workflow.toMermaid()}: the graph as a Mermaid flowchart. */
+    public static String mermaid(WorkflowGraph graph, boolean fusion) {
+        return Diagrams.mermaid(graph, Fusion.decide(graph, fusion));
+    }
+
     /** The picture of {@code graph} that {@code Workflow.toString()} prints, {@code notes} under its first line. */
     public static String picture(WorkflowGraph graph, boolean fusion, List<String> notes) {
         return Picture.draw(graph, Fusion.decide(graph, fusion), notes);

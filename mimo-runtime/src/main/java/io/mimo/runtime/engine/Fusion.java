@@ -16,7 +16,7 @@ import java.util.Map;
  * output feeding it, on that writer's thread, with no pipe and no thread of its own.
  *
  * <p>An element step is fused when its input is fed by exactly one pipe, from an item output of
- * another step. Two exceptions give a step its thread back. A cycle of such steps would leave none
+ * another step, and it runs as one copy. Two exceptions give a step its thread back. A cycle of such steps would leave none
  * of them a thread to run on: the first of each cycle in the graph's order runs unfused. And a
  * fused step is called from its feeder's {@code push}, so each one adds a few frames to the stack
  * of the thread at the head of its chain: every {@value #MAX_DEPTH}th step of a chain runs unfused
@@ -50,7 +50,8 @@ final class Fusion {
             }
             for (StepView step : graph.steps()) {
                 List<PipeView> in = pipesInto.getOrDefault(step.index(), List.of());
-                if (step instanceof ElementStepView && in.size() == 1) {
+                // A parallel step's copies read batches through pipes: it is never fused itself.
+                if (step instanceof ElementStepView element && element.copies() == 1 && in.size() == 1) {
                     PipeView pipe = in.get(0);
                     if (!pipe.from().bytes() && pipe.from().step() != step.index()) {
                         feeds[step.index()] = pipe;
