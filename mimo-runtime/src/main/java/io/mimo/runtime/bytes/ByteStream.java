@@ -18,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A first-in first-out stream of bytes held as {@link ByteBuffer} views, without copying: the Java
@@ -53,6 +52,42 @@ import java.util.Objects;
  * stays in the stream until its terminator arrives; at the end of the input, take it with
  * {@link #read()} ({@link BytePipe.Source#readLine(int)}, which knows the end, does this itself).
  *
+ * <h2>Arguments</h2>
+ * No argument means "everything" or "counted from the end" by being negative, as it does in
+ * Python: a negative number is refused, so that an arithmetic slip fails where it happens.
+ * <ul>
+ * <li>A count or size ({@code maxBytes}, {@code maxLength}, {@code byteCount}, {@code size}, and
+ * {@link #map}'s {@code position}) must be 0 or more, and {@code viewSize} 1 or more; otherwise an
+ * {@link IllegalArgumentException} names the argument, its value and what it may be. A count may
+ * exceed what the stream holds: {@link #read(int)}, {@link #read1(int)} and {@link #skip(long)}
+ * then take what there is, and {@link #truncate(long)} keeps it all; 0 takes nothing, and
+ * {@code truncate(0)} keeps nothing.
+ * <li>An index must lie in its range: {@link #peek(int)}'s in {@code [0, viewCount())},
+ * {@link #getByte(long)}'s in {@code [0, byteCount())}, {@link #indexOf(byte, long, long)}'s
+ * {@code 0 <= fromIndex <= toIndex} (both may pass {@code byteCount()}), and an array's
+ * {@code offset} and {@code length} within the array; otherwise an
+ * {@link IndexOutOfBoundsException} names the index, its value and the range.
+ * </ul>
+ * For what Python spells with -1, call {@link #read()} ({@code read(-1)}), {@link #readView()}
+ * ({@code read1(-1)}), {@link #truncate(long) truncate(0)} ({@code truncate(-1)}) and
+ * {@link #peek(int) peek(viewCount() - 1)} ({@code stream[-1]}). Only {@link #asInputStream()}'s
+ * {@link InputStream#skip(long) skip} takes a negative count, returning 0, as its contract says.
+ * A refused call changes nothing.
+ *
+ * <h2>Closing</h2>
+ * {@link #close()} drops every view the stream holds, and the memory it owns for
+ * {@link #asOutputStream()} and {@link #readFrom}, so that memory (a file mapping too) is freed
+ * once nothing else references it; views handed out before stay valid, as Java cannot revoke a
+ * buffer. A closed stream refuses further use: every method but {@code close()} (which does
+ * nothing the second time) and {@link #toString()} throws {@link IllegalStateException}, and so
+ * do the reads, skips, writes and {@code available()} of the {@link InputStream} and
+ * {@link OutputStream} it handed out (their {@code close()} and {@code flush()} still do
+ * nothing). A closed stream that read as empty would be worse: empty means "nothing yet" here,
+ * so its reader would wait for bytes that never come, and a write would hold memory that nobody
+ * reads. {@code ByteStream} is {@link AutoCloseable}, not {@link java.io.Closeable}: it is memory,
+ * not an I/O resource, and closing it cannot fail, so {@code close()} declares no exception and
+ * try-with-resources needs no {@code catch}.
+ *
  * <h2>streamview, operation by operation</h2>
  * <table>
  * <caption>streamview's {@code Stream} and its counterpart here</caption>
@@ -69,21 +104,45 @@ import java.util.Objects;
  * <tr><td>{@code readline()}, {@code readlines()}</td><td>{@link #readLine(int)}, {@link #readLineWithTerminator(int)} (called in a loop)</td></tr>
  * <tr><td>{@code seek(n)}</td><td>{@link #skip(long)}</td></tr>
  * <tr><td>{@code truncate(n)}</td><td>{@link #truncate(long)}</td></tr>
- * <tr><td>{@code views}, {@code stream[i]}</td><td>{@link #views()}, {@link #peek(int)}</td></tr>
+ * <tr><td>{@code views}, {@code stream[i]}</td><td>{@link #views()}, {@link #peek(int)} (counted from the head only)</td></tr>
  * <tr><td>{@code len(stream)}, {@code nbytes}, {@code bool(stream)}</td><td>{@link #viewCount()}, {@link #byteCount()}, {@link #isEmpty()}</td></tr>
  * <tr><td>{@code Stream.frombuffer(b)}</td><td>{@link #fromBuffer(ByteBuffer)}</td></tr>
  * <tr><td>{@code toview()}, {@code bytes(stream)}</td><td>{@link #toView()}, {@link #toByteArray()} (these two do not consume)</td></tr>
  * <tr><td>{@code copy.copy(s)}, {@code copy.deepcopy(s)}</td><td>{@link #copy()}, {@link #deepCopy()}</td></tr>
- * <tr><td>{@code close()}</td><td>{@link #truncate(long) truncate(0)}; the garbage collector frees the memory</td></tr>
+ * <tr><td>{@code close()}, {@code with stream:}</td><td>{@link #close()}, try-with-resources</td></tr>
  * <tr><td>the {@code io.BufferedIOBase} it is</td><td>{@link #asInputStream()}, {@link #asOutputStream()}, {@link #readFrom}, {@link #writeTo}</td></tr>
  * </table>
- * Two differences on purpose: streamview's {@code readline} leaves the {@code \n} in the stream
- * (so later calls never get past it) and, without one, returns everything as a line;
- * {@code readLine} here consumes the terminator and waits for it. And streamview's
- * {@code deepcopy} of a one-view stream still shares that view's memory; {@link #deepCopy()} never
- * shares.
+ *
+ * <h2>Where it differs from streamview, on purpose</h2>
+ * <ol>
+ * <li><b>Nothing to read.</b> On an empty stream streamview's {@code readview}, {@code unwriteview},
+ * {@code read1}, {@code read} (even {@code read()} and {@code read(0)}), {@code readinto},
+ * {@code readinto1} and {@code readline} raise {@code BlockingIOError}; here they return an empty
+ * buffer, 0 or {@code null} (see "Nothing to read"), as a non-blocking Java channel returns 0
+ * rather than throwing. ({@code toview()} and {@code seek} return empty and 0 in both.)
+ * <li><b>Lines.</b> streamview's {@code readline} leaves the {@code \n} in the stream (so later
+ * calls never get past it) and, without one, returns everything as a line; {@code readLine} here
+ * consumes the terminator and waits for it.
+ * <li><b>Looking is not reading.</b> streamview's {@code toview()} is {@code read()}, and
+ * {@code bytes(stream)} calls it, so both empty the stream; {@link #toView()} and
+ * {@link #toByteArray()} leave it as it was, as Java's {@code toByteArray} methods do. To take
+ * everything, call {@link #read()}.
+ * <li><b>Deep copies.</b> streamview's {@code deepcopy} reads its copy back as one view: the
+ * views of a stream of many are merged into one copy, a one-view stream's copy still shares that
+ * view's memory, and an empty stream's raises {@code BlockingIOError}. {@link #deepCopy()} copies
+ * each view on its own, keeping the boundaries (and byte order, and heap or direct memory), never
+ * shares memory, and copies an empty stream as an empty stream.
+ * <li><b>Negative arguments.</b> streamview reads them Python's way: {@code read(-1)} reads
+ * everything, {@code read1(-1)} the whole head view, {@code truncate(-1)} empties the stream,
+ * {@code seek(-1)} consumes nothing, and {@code stream[-1]} is the last view. Here they are
+ * refused (see "Arguments").
+ * <li><b>Closing.</b> streamview's {@code close()} releases its views (the very memoryviews that
+ * {@code stream[i]} and {@code views} gave out) and the stream stays usable; here {@code close()}
+ * drops the views, those handed out stay valid, and the stream refuses further use (see
+ * "Closing").
+ * </ol>
  */
-public final class ByteStream {
+public final class ByteStream implements AutoCloseable {
 
     /** Size of the heap chunks that {@link #asOutputStream()} and {@link #readFrom} fill. */
     static final int CHUNK_SIZE = 8192;
@@ -117,6 +176,9 @@ public final class ByteStream {
      */
     private ByteBuffer chunkView;
 
+    /** Set by {@link #close()}: from then on every method but {@code close} and {@code toString} throws. */
+    private boolean closed;
+
     /** An empty stream. */
     public ByteStream() {}
 
@@ -131,16 +193,19 @@ public final class ByteStream {
 
     /** Number of bytes held. */
     public long byteCount() {
+        ensureOpen();
         return byteCount;
     }
 
     /** Number of views held; never counts an empty view. */
     public int viewCount() {
+        ensureOpen();
         return views.size();
     }
 
     /** Whether no byte is held: a read now would return nothing. */
     public boolean isEmpty() {
+        ensureOpen();
         return byteCount == 0;
     }
 
@@ -153,7 +218,8 @@ public final class ByteStream {
 
     /** Appends {@code bytes[offset, offset + length)} (no copy; ownership passes); returns {@code length}. */
     public int write(byte[] bytes, int offset, int length) {
-        Objects.checkFromIndexSize(offset, length, bytes.length);
+        ensureOpen();
+        checkArrayRange(offset, length, bytes.length);
         if (length > 0) append(ByteBuffer.wrap(bytes, offset, length).slice());
         return length;
     }
@@ -163,6 +229,7 @@ public final class ByteStream {
      * {@code view}'s position is not moved. Returns how many bytes were appended.
      */
     public int writeView(ByteBuffer view) {
+        ensureOpen();
         int n = view.remaining();
         if (n > 0) append(slice(view));
         return n;
@@ -170,6 +237,7 @@ public final class ByteStream {
 
     /** Appends each view in turn as {@link #writeView(ByteBuffer)} does; returns the bytes appended. */
     public long writeViews(Iterable<? extends ByteBuffer> views) {
+        ensureOpen();
         long n = 0;
         for (ByteBuffer view : views) n += writeView(view);
         return n;
@@ -185,6 +253,7 @@ public final class ByteStream {
      * position is not moved. Returns how many bytes were put back.
      */
     public int unreadView(ByteBuffer view) {
+        ensureOpen();
         int n = view.remaining();
         if (n > 0) {
             views.addFirst(slice(view));
@@ -196,6 +265,7 @@ public final class ByteStream {
 
     /** Takes the last view written back off the tail; an empty buffer when the stream is empty. */
     public ByteBuffer unwriteView() {
+        ensureOpen();
         ByteBuffer view = views.pollLast();
         if (view == null) return empty();
         byteCount -= view.remaining();
@@ -206,6 +276,7 @@ public final class ByteStream {
 
     /** Takes the head view whole (no copy); an empty buffer when the stream is empty. */
     public ByteBuffer readView() {
+        ensureOpen();
         ByteBuffer view = views.pollFirst();
         if (view == null) return empty();
         byteCount -= view.remaining();
@@ -214,6 +285,7 @@ public final class ByteStream {
 
     /** Takes every view, head first (no copy), leaving the stream empty. */
     public List<ByteBuffer> readViews() {
+        ensureOpen();
         List<ByteBuffer> out = new ArrayList<>(views.size());
         while (!views.isEmpty()) out.add(readView());
         return out;
@@ -224,6 +296,7 @@ public final class ByteStream {
      * may return fewer bytes than the stream holds. An empty buffer when the stream is empty.
      */
     public ByteBuffer read1(int maxBytes) {
+        ensureOpen();
         requireNonNegative(maxBytes, "maxBytes");
         ByteBuffer head = views.peekFirst();
         if (head == null || maxBytes == 0) return empty();
@@ -239,6 +312,7 @@ public final class ByteStream {
      * holds them all, otherwise one copy. An empty buffer when the stream is empty.
      */
     public ByteBuffer read(int maxBytes) {
+        ensureOpen();
         requireNonNegative(maxBytes, "maxBytes");
         int n = (int) Math.min(maxBytes, byteCount);
         if (n == 0) return empty();
@@ -257,6 +331,7 @@ public final class ByteStream {
      *     ({@link Integer#MAX_VALUE}); read it in parts with {@link #read(int)} or {@link #readView()}
      */
     public ByteBuffer read() {
+        ensureOpen();
         return read(intSize("read()"));
     }
 
@@ -265,6 +340,7 @@ public final class ByteStream {
      * position; returns how many bytes were copied (0 when the stream is empty).
      */
     public int readInto(ByteBuffer dst) {
+        ensureOpen();
         int copied = 0;
         while (dst.hasRemaining()) {
             ByteBuffer head = views.peekFirst();
@@ -281,7 +357,8 @@ public final class ByteStream {
 
     /** Copies up to {@code length} bytes into {@code dst} from {@code offset}; returns how many (0 when empty). */
     public int readInto(byte[] dst, int offset, int length) {
-        Objects.checkFromIndexSize(offset, length, dst.length);
+        ensureOpen();
+        checkArrayRange(offset, length, dst.length);
         return readInto(ByteBuffer.wrap(dst, offset, length));
     }
 
@@ -312,6 +389,7 @@ public final class ByteStream {
      * {@code where} names this stream in a {@link LineTooLongException}.
      */
     ByteBuffer readLine(int maxLength, boolean withTerminator, String where) {
+        ensureOpen();
         requireNonNegative(maxLength, "maxLength");
         ByteBuffer head = views.peekFirst();
         if (head == null) return null;
@@ -358,12 +436,14 @@ public final class ByteStream {
 
     /** Takes all that is left as the last line, which has no terminator. */
     ByteBuffer takeLastLine(int maxLength, String where) {
+        ensureOpen();
         if (byteCount > maxLength) throw new LineTooLongException(where, maxLength);
         return read();
     }
 
     /** Drops up to {@code byteCount} bytes from the head without copying; returns how many. */
     public long skip(long byteCount) {
+        ensureOpen();
         requireNonNegative(byteCount, "byteCount");
         long skipped = 0;
         while (skipped < byteCount) {
@@ -382,6 +462,7 @@ public final class ByteStream {
      * left ({@code min(size, byteCount())}).
      */
     public long truncate(long size) {
+        ensureOpen();
         requireNonNegative(size, "size");
         while (byteCount > size) {
             ByteBuffer tail = views.getLast();
@@ -401,7 +482,8 @@ public final class ByteStream {
 
     /** The view at {@code index} (0 is the head), as a new slice of it (no copy); O(index). */
     public ByteBuffer peek(int index) {
-        Objects.checkIndex(index, views.size());
+        ensureOpen();
+        checkIndex(index, views.size(), "views");
         if (index == views.size() - 1) return slice(views.getLast());
         int i = 0;
         for (ByteBuffer view : views) {
@@ -412,6 +494,7 @@ public final class ByteStream {
 
     /** Every view, head first, as new slices (no copy) in an unmodifiable list; the stream is unchanged. */
     public List<ByteBuffer> views() {
+        ensureOpen();
         List<ByteBuffer> out = new ArrayList<>(views.size());
         for (ByteBuffer view : views) out.add(slice(view));
         return Collections.unmodifiableList(out);
@@ -419,7 +502,8 @@ public final class ByteStream {
 
     /** The byte at {@code index} counted from the head, without consuming it. */
     public byte getByte(long index) {
-        Objects.checkIndex(index, byteCount);
+        ensureOpen();
+        checkIndex(index, byteCount, "bytes");
         for (ByteBuffer view : views) {
             if (index < view.remaining()) return view.get(view.position() + (int) index);
             index -= view.remaining();
@@ -432,8 +516,10 @@ public final class ByteStream {
      * there is none. {@code toIndex} may exceed {@link #byteCount()}.
      */
     public long indexOf(byte b, long fromIndex, long toIndex) {
+        ensureOpen();
         if (fromIndex < 0 || toIndex < fromIndex) {
-            throw new IndexOutOfBoundsException("indexOf range [" + fromIndex + ", " + toIndex + ") is not a range");
+            throw new IndexOutOfBoundsException("fromIndex " + fromIndex + " and toIndex " + toIndex
+                    + " are not a range: they must be 0 <= fromIndex <= toIndex");
         }
         toIndex = Math.min(toIndex, byteCount);
         if (fromIndex >= toIndex) return -1;
@@ -505,6 +591,7 @@ public final class ByteStream {
      * @throws IllegalStateException when the stream holds more bytes than a buffer can
      */
     public ByteBuffer toView() {
+        ensureOpen();
         if (views.isEmpty()) return empty();
         if (views.size() == 1) return slice(views.getFirst());
         ByteBuffer copy =
@@ -515,6 +602,7 @@ public final class ByteStream {
 
     /** A copy of everything, without consuming it. */
     public byte[] toByteArray() {
+        ensureOpen();
         byte[] out = new byte[intSize("toByteArray()")];
         int at = 0;
         for (ByteBuffer view : views) {
@@ -527,6 +615,7 @@ public final class ByteStream {
 
     /** A new stream over the same views (shares their memory, copies no byte); reading either leaves the other alone. */
     public ByteStream copy() {
+        ensureOpen();
         ByteStream copy = new ByteStream();
         for (ByteBuffer view : views) copy.append(slice(view));
         return copy;
@@ -537,6 +626,7 @@ public final class ByteStream {
      * memory); it shares no memory with this one, whatever its number of views.
      */
     public ByteStream deepCopy() {
+        ensureOpen();
         ByteStream copy = new ByteStream();
         for (ByteBuffer view : views) {
             ByteBuffer bytes = view.isDirect()
@@ -547,10 +637,25 @@ public final class ByteStream {
         return copy;
     }
 
-    /** {@code ByteStream[views=2, bytes=10]}; never the content. */
+    /** {@code ByteStream[views=2, bytes=10]}, or {@code ByteStream[closed]}; never the content. */
     @Override
     public String toString() {
-        return "ByteStream[views=" + views.size() + ", bytes=" + byteCount + "]";
+        return closed ? "ByteStream[closed]" : "ByteStream[views=" + views.size() + ", bytes=" + byteCount + "]";
+    }
+
+    /**
+     * Drops every view and the memory this stream owns, and makes every later use of it throw
+     * {@link IllegalStateException}; views handed out before stay valid. Closing again does
+     * nothing. See the class doc.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        views.clear();
+        byteCount = 0;
+        lineUnscanned = 0;
+        chunk = null;
+        chunkView = null;
     }
 
     // ---------------------------------------------------------------------------------- java.io and NIO
@@ -561,9 +666,11 @@ public final class ByteStream {
      * nothing.
      */
     public InputStream asInputStream() {
+        ensureOpen();
         return new InputStream() {
             @Override
             public int read() {
+                ensureOpen();
                 ByteBuffer head = views.peekFirst();
                 if (head == null) return -1;
                 int b = head.get() & 0xff;
@@ -573,18 +680,21 @@ public final class ByteStream {
 
             @Override
             public int read(byte[] b, int off, int len) {
-                Objects.checkFromIndexSize(off, len, b.length);
+                ensureOpen();
+                checkArrayRange(off, len, b.length);
                 if (len == 0) return 0;
                 return isEmpty() ? -1 : readInto(b, off, len);
             }
 
             @Override
             public long skip(long n) {
-                return n <= 0 ? 0 : ByteStream.this.skip(n);
+                ensureOpen();
+                return n <= 0 ? 0 : ByteStream.this.skip(n); // InputStream's contract: 0 for a negative n
             }
 
             @Override
             public int available() {
+                ensureOpen();
                 return (int) Math.min(byteCount, Integer.MAX_VALUE);
             }
 
@@ -601,9 +711,11 @@ public final class ByteStream {
      * making one each. Flushing and closing do nothing.
      */
     public OutputStream asOutputStream() {
+        ensureOpen();
         return new OutputStream() {
             @Override
             public void write(int b) {
+                ensureOpen();
                 ensureChunk(1);
                 int start = chunk.position();
                 chunk.put((byte) b);
@@ -612,7 +724,8 @@ public final class ByteStream {
 
             @Override
             public void write(byte[] b, int off, int len) {
-                Objects.checkFromIndexSize(off, len, b.length);
+                ensureOpen();
+                checkArrayRange(off, len, b.length);
                 if (len >= CHUNK_SIZE && (chunk == null || chunk.remaining() < len)) {
                     // Too big to share a chunk: one exact copy, one view.
                     ByteStream.this.write(java.util.Arrays.copyOfRange(b, off, off + len));
@@ -638,6 +751,7 @@ public final class ByteStream {
      * large when the current one has less room.
      */
     public int readFrom(InputStream in, int maxBytes) throws IOException {
+        ensureOpen();
         requireNonNegative(maxBytes, "maxBytes");
         if (maxBytes == 0) return 0;
         ensureChunk(maxBytes);
@@ -656,6 +770,7 @@ public final class ByteStream {
      * nothing ready, -1 at {@code src}'s end. Memory is taken as by {@link #readFrom(InputStream, int)}.
      */
     public int readFrom(ReadableByteChannel src, int maxBytes) throws IOException {
+        ensureOpen();
         requireNonNegative(maxBytes, "maxBytes");
         if (maxBytes == 0) return 0;
         ensureChunk(maxBytes);
@@ -670,6 +785,7 @@ public final class ByteStream {
 
     /** Reads {@code in} to its end, appending everything; returns how many bytes were read. */
     public long readAllFrom(InputStream in) throws IOException {
+        ensureOpen();
         long total = 0;
         for (int n; (n = readFrom(in, CHUNK_SIZE)) >= 0; ) total += n;
         return total;
@@ -683,6 +799,7 @@ public final class ByteStream {
      * When {@code dst} throws, the stream keeps the bytes it did not take.
      */
     public long writeTo(WritableByteChannel dst) throws IOException {
+        ensureOpen();
         long total = 0;
         try {
             if (dst instanceof GatheringByteChannel gathering) {
@@ -719,6 +836,7 @@ public final class ByteStream {
 
     /** Writes everything to {@code out}, consuming it; heap views are written without a copy. Returns how many bytes. */
     public long writeTo(OutputStream out) throws IOException {
+        ensureOpen();
         long total = 0;
         byte[] bounce = null;
         while (!views.isEmpty()) {
@@ -746,6 +864,7 @@ public final class ByteStream {
      * file's channel, which is closed on return, and lasts until the views are garbage.
      */
     public static ByteStream mapFile(Path file, int viewSize) throws IOException {
+        if (viewSize <= 0) throw new IllegalArgumentException("viewSize must be 1 or more, was " + viewSize);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return map(channel, 0, channel.size(), viewSize);
         }
@@ -759,11 +878,11 @@ public final class ByteStream {
     public static ByteStream map(FileChannel channel, long position, long size, int viewSize) throws IOException {
         requireNonNegative(position, "position");
         requireNonNegative(size, "size");
-        if (viewSize <= 0) throw new IllegalArgumentException("viewSize must be positive, was " + viewSize);
+        if (viewSize <= 0) throw new IllegalArgumentException("viewSize must be 1 or more, was " + viewSize);
         long fileSize = channel.size();
-        if (position + size > fileSize) {
-            throw new IllegalArgumentException("cannot map [" + position + ", " + (position + size) + ") of a file of "
-                    + fileSize + " bytes; map at most its size");
+        if (position > fileSize || size > fileSize - position) { // not position + size: it may overflow
+            throw new IllegalArgumentException("cannot map " + size + " bytes from position " + position
+                    + " of a file of " + fileSize + " bytes; map at most its size");
         }
         ByteStream stream = new ByteStream();
         // A mapping is at most Integer.MAX_VALUE bytes; a whole number of views keeps views whole.
@@ -849,7 +968,33 @@ public final class ByteStream {
         return ByteBuffer.allocate(0);
     }
 
+    /** Refuses use after {@link #close()}. */
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException(
+                    "this ByteStream is closed: it holds nothing and takes nothing; use a new one");
+        }
+    }
+
+    /** Refuses a negative count or size; see the class doc's "Arguments". */
     private static void requireNonNegative(long value, String name) {
-        if (value < 0) throw new IllegalArgumentException(name + " must not be negative, was " + value);
+        if (value < 0) throw new IllegalArgumentException(name + " must be 0 or more, was " + value);
+    }
+
+    /** Refuses an index outside {@code [0, size)}; {@code unit} names what {@code size} counts. */
+    private static void checkIndex(long index, long size, String unit) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("index " + index + " is out of bounds: it must be in [0, " + size
+                    + "), the " + size + " " + unit + " held, counted from the head");
+        }
+    }
+
+    /** Refuses {@code [offset, offset + length)} unless it lies inside an array of {@code arrayLength}. */
+    private static void checkArrayRange(int offset, int length, int arrayLength) {
+        if (offset < 0 || length < 0 || length > arrayLength - offset) {
+            throw new IndexOutOfBoundsException("offset " + offset + " and length " + length
+                    + " do not fit an array of " + arrayLength + ": they must be 0 <= offset, 0 <= length and"
+                    + " offset + length <= " + arrayLength);
+        }
     }
 }
