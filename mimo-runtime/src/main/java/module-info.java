@@ -4,7 +4,12 @@
  * ({@code io.mimo.runtime.graph}). The local runner's engine is internal and not exported.
  */
 module io.mimo.runtime {
+    requires jdk.jfr;
+
     exports io.mimo.runtime;
     exports io.mimo.runtime.bytes;
     exports io.mimo.runtime.graph;
+    // JFR reads the engine's events; nobody else sees them.
+    exports io.mimo.runtime.engine.events to
+            jdk.jfr;
 }

@@ -101,12 +101,13 @@ class ModularProjectIT {
                 .output();
         assertEquals(expected, UserProject.lines(fromImage));
 
-        // requires static: the annotations are not linked in; nothing but the JDK's base, mimo's runtime, the app
+        // requires static: the annotations are not linked in; nothing but the JDK's base, its flight recorder
+        // (the runtime records JFR events), mimo's runtime, the app
         String modules = Tools.run(project, TIMEOUT, List.of(imageJava.toString(), "--list-modules"))
                 .succeeded()
                 .output();
         assertEquals(
-                List.of("demo.app", "io.mimo.runtime", "java.base"),
+                List.of("demo.app", "io.mimo.runtime", "java.base", "jdk.jfr"),
                 modules.lines()
                         .map(line -> line.replaceFirst("@.*", "").strip())
                         .filter(l -> !l.isEmpty())

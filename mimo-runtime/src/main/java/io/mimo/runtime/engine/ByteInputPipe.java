@@ -34,6 +34,9 @@ import java.nio.ByteBuffer;
  */
 final class ByteInputPipe extends Pipe {
     private final BytePipe bytes;
+    /** Bytes handed over so far: written by the writer only; read by statistics, which may see it late. */
+    private volatile long written;
+
     private int capacity;
 
     /**
@@ -57,10 +60,13 @@ final class ByteInputPipe extends Pipe {
      *
      * @return {@code false} if the pipe is dead and the view was dropped
      */
+    @SuppressWarnings("NonAtomicVolatileUpdate") // written by the writer's thread alone
     boolean write(ByteBuffer view) {
         while (!dead()) {
             try {
+                int size = view.remaining();
                 if (bytes.sink().tryWrite(view)) {
+                    written += size;
                     afterWrite();
                     return true;
                 }
@@ -114,6 +120,11 @@ final class ByteInputPipe extends Pipe {
     @Override
     int capacity() {
         return capacity;
+    }
+
+    @Override
+    long crossed() {
+        return written - bytes.byteCount();
     }
 
     @Override

@@ -283,6 +283,11 @@ final class ItemPipe extends ItemPipeLayout.Pad2 {
     }
 
     @Override
+    long crossed() {
+        return lvConsumerIndex();
+    }
+
+    @Override
     String unit() {
         return "items";
     }

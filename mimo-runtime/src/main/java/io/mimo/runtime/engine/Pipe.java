@@ -85,6 +85,9 @@ abstract class Pipe implements Blocker {
     /** {@code "items"} or {@code "bytes"}. */
     abstract String unit();
 
+    /** Units the reader has taken so far (or about that, read from another thread), for statistics. */
+    abstract long crossed();
+
     /** Whether the writer has closed the pipe: no more data will come. */
     final boolean closed() {
         return closed;

@@ -1,5 +1,6 @@
 package io.mimo.runtime.engine;
 
+import io.mimo.runtime.engine.events.PipeWaitEvent;
 import io.mimo.runtime.graph.StepView;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -173,18 +174,23 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
         if (!scheduler.confirmBlocked(this, blocker)) {
             return;
         }
-        long recheck = FIRST_RECHECK_NANOS;
-        while (waitingOn == blocker) {
-            LockSupport.parkNanos(blocker, recheck);
-            if (Thread.currentThread().isInterrupted() || scheduler.stopping) {
-                scheduler.cancelWait(this, blocker);
-                checkNotStopping();
-            } else if (waitingOn == blocker && blocker.ready()) {
-                // A wake-up an item pipe's fast path missed (4): take it ourselves.
-                scheduler.cancelWait(this, blocker);
-                return;
+        PipeWaitEvent event = FlightEvents.beginWait();
+        try {
+            long recheck = FIRST_RECHECK_NANOS;
+            while (waitingOn == blocker) {
+                LockSupport.parkNanos(blocker, recheck);
+                if (Thread.currentThread().isInterrupted() || scheduler.stopping) {
+                    scheduler.cancelWait(this, blocker);
+                    checkNotStopping();
+                } else if (waitingOn == blocker && blocker.ready()) {
+                    // A wake-up an item pipe's fast path missed (4): take it ourselves.
+                    scheduler.cancelWait(this, blocker);
+                    return;
+                }
+                recheck = Math.min(2 * recheck, LAST_RECHECK_NANOS);
             }
-            recheck = Math.min(2 * recheck, LAST_RECHECK_NANOS);
+        } finally {
+            FlightEvents.endWait(event, this, blocker);
         }
     }
 
@@ -201,6 +207,7 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
         wakePartners();
         long deadline = System.nanoTime() + nanos;
         waitingOn = blocker;
+        PipeWaitEvent event = FlightEvents.beginWait();
         try {
             long recheck = FIRST_RECHECK_NANOS;
             while (waitingOn == blocker && !blocker.ready()) {
@@ -218,6 +225,7 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
             // Never confirmed, so never counted: clearing needs no lock. A waker that cleared it
             // first left an unpark permit, which makes a later park return early, harmlessly.
             WAITING_ON.compareAndSet(this, blocker, null);
+            FlightEvents.endWait(event, this, blocker);
         }
     }
 

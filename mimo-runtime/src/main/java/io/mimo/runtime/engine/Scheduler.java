@@ -2,6 +2,7 @@ package io.mimo.runtime.engine;
 
 import io.mimo.runtime.Execution;
 import io.mimo.runtime.WorkflowException;
+import io.mimo.runtime.engine.events.WorkflowRunEvent;
 import io.mimo.runtime.graph.WorkflowGraph;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -27,6 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Scheduler implements Execution {
     private final String workflow;
     private final RunningStream[] streams;
+    /** The JFR event of the whole run, begun at its start, committed when its last stream ends. */
+    private WorkflowRunEvent runEvent;
+
     /** The streams with a thread of their own: every stream but the fused steps. */
     private final ThreadedStream[] threaded;
 
@@ -61,7 +65,23 @@ final class Scheduler implements Execution {
         this.live = threaded.length;
     }
 
+    /** The workflow's name. */
+    String workflow() {
+        return workflow;
+    }
+
+    /** Every pipe of the run, for statistics. */
+    List<Pipe> pipes() {
+        List<Pipe> pipes = new ArrayList<>();
+        for (RunningStream stream : streams) {
+            pipes.addAll(stream.writes);
+        }
+        return pipes;
+    }
+
     void start() {
+        runEvent = FlightEvents.beginRun();
+        FlightEvents.started(this);
         for (ThreadedStream stream : threaded) {
             stream.thread =
                     Thread.ofVirtual().name(workflow + "/" + stream.name).unstarted(stream);
@@ -94,15 +114,23 @@ final class Scheduler implements Execution {
             stream.disconnect();
         } finally {
             boolean deadlocked;
+            boolean last;
+            String outcome;
             lock.lock();
             try {
                 live--;
                 deadlocked = resolveDeadlock();
+                last = live == 0;
+                outcome = stop == null ? "succeeded" : stop.message();
             } finally {
                 lock.unlock();
             }
             if (deadlocked) {
                 interruptAll();
+            }
+            if (last) {
+                FlightEvents.ended(this);
+                FlightEvents.endRun(runEvent, workflow, threaded.length, outcome);
             }
             ended.countDown();
         }
@@ -114,8 +142,10 @@ final class Scheduler implements Execution {
                 ? thrown.getMessage()
                 : thrown.getClass().getName();
         if (stop(new Stop("stream '" + stream.name + "' failed: " + reason, stream.name, thrown))) {
+            FlightEvents.failed(workflow, stream.name, thrown, true);
             return;
         }
+        FlightEvents.failed(workflow, stream.name, thrown, false);
         lock.lock();
         try {
             laterFailures.add(thrown);
@@ -257,7 +287,9 @@ final class Scheduler implements Execution {
                 smallest = pipe;
             }
         }
+        long before = smallest == null ? 0 : smallest.capacity();
         if (smallest != null && smallest.grow(smallest.growthLimit)) {
+            FlightEvents.grew(workflow, smallest, before);
             if (release(smallest.writer, smallest)) {
                 LockSupport.unpark(smallest.writer.thread);
             }
@@ -265,6 +297,7 @@ final class Scheduler implements Execution {
         }
         stop = new Stop(deadlockMessage(), null, null);
         stopping = true;
+        FlightEvents.deadlocked(workflow, stop.message());
         return true;
     }
 
