@@ -497,8 +497,13 @@ public final class Steps {
      *
      * While it waits for demand it does not wait on a pipe: the workflow never takes it for
      * deadlocked, however long the subscriber takes, and stopping the workflow interrupts the wait.
-     * It drops its reference to the subscriber when it ends. If the workflow stops before this
-     * step's stream has started, the subscriber is never called.
+     * It drops its reference to the subscriber when it ends.
+     *
+     * <p>A {@link Flow.Publisher} backed by workflows builds and starts one per subscription, ending
+     * in this step. A workflow that stops before this step's stream has started never runs it, and
+     * the subscriber is never called: such a publisher should await the run and, if it failed with
+     * the subscriber never subscribed, signal {@code onSubscribe} and {@code onError} itself (rule
+     * 1.9).
      */
     public static final class SubscriberSink<T> extends Step implements OneInput<T> {
         private final InPort<T> in = input("in");
