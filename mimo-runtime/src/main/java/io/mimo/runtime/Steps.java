@@ -545,6 +545,11 @@ public final class Steps {
                     if (demand.cancelled()) {
                         return;
                     }
+                    if (Thread.interrupted()) {
+                        // The workflow stops (interrupting its streams) while the subscriber had
+                        // the thread: hand it nothing more, even what the pipe still holds.
+                        throw new InterruptedException();
+                    }
                     // Wait for an item or the end without taking it: the end needs no demand.
                     wait = input.peek() == null ? demand.end() : demand.await();
                     if (wait == Demand.Wait.GRANTED) {
@@ -581,7 +586,7 @@ public final class Steps {
 
         private static String describe(Throwable thrown) {
             if (thrown instanceof InterruptedException) {
-                return "it was interrupted while it waited for demand: its workflow is stopping";
+                return "it was interrupted: its workflow is stopping";
             }
             return thrown.getMessage() != null
                     ? thrown.getMessage()

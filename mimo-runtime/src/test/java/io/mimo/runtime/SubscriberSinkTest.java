@@ -288,6 +288,41 @@ class SubscriberSinkTest {
     }
 
     @Test
+    void onceTheWorkflowStopsTheSinkHandsNothingMoreEvenWhatThePipeHolds() {
+        CountDownLatch fail = new CountDownLatch(1);
+        Recorder<Integer> subscriber = new Recorder<>() {
+            @Override
+            void subscribed(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            void next(Integer item) {
+                if (item == 5) {
+                    fail.countDown();
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Thread.onSpinWait(); // busy with item 5 until the workflow stops
+                    }
+                }
+            }
+        };
+        Workflow wf = new Workflow("stopping", 64);
+        wf.add(Steps.from(ints(0, 50))).pipe(wf.add(Steps.sink(subscriber)));
+        var fails = wf.add(new TestSteps.Source<Integer>("fails", out -> {
+            fail.await();
+            throw new IOException("failing elsewhere");
+        }));
+        fails.out.discard();
+
+        WorkflowException e = assertThrows(WorkflowException.class, wf::run);
+
+        assertEquals("fails", e.stream());
+        assertEquals(ints(0, 6), subscriber.items);
+        assertEquals(1, subscriber.errors.size());
+        assertEquals(0, subscriber.completions.get());
+    }
+
+    @Test
     void aNonPositiveRequestSignalsIllegalArgumentExceptionAndFailsTheSink() {
         Recorder<Integer> subscriber = new Recorder<>() {
             @Override
