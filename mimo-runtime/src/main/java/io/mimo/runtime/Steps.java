@@ -166,7 +166,8 @@ public final class Steps {
      *       publisher may signal on any thread. Items received are queued and pushed by the stream's
      *       thread, which blocks while a pipe out of it is full (back-pressure), so that items
      *       arrive downstream in the order published. Every call to the subscription
-     *       ({@code request}, {@code cancel}) is made from the stream's thread.</li>
+     *       ({@code request}, {@code cancel}) is made from the stream's thread, so they are serial
+     *       (rule 2.7); a second or late subscription is cancelled on the thread handing it over.</li>
      *   <li><b>Demand.</b> It requests at most a pipe's worth ahead of what it has pushed: the
      *       smallest capacity of the item pipes out of its output as declared (or, when none says
      *       otherwise, the workflow's {@link Workflow#capacity() capacity}; for an output that is
