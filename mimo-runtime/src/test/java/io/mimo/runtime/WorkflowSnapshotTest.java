@@ -190,6 +190,34 @@ class WorkflowSnapshotTest {
     }
 
     @Test
+    void aPipeThatDeadlockResolutionGrewCountsItsGrowths() {
+        int items = 100;
+        Workflow wf = new Workflow("diamond", 4);
+        var source = wf.add(range("source", 0, items));
+        var a = wf.add(TestSteps.<Integer>copy("a"));
+        var b = wf.add(TestSteps.<Integer>copy("b"));
+        var c = wf.add(DeadlockTest.leftThenRight("c"));
+        var sink = wf.add(new Sink<Integer>("sink"));
+        source.pipe(a);
+        source.pipe(b);
+        a.out.pipe(c.left);
+        b.out.pipe(c.right);
+        c.pipe(sink);
+        Execution run = wf.start();
+        run.await();
+
+        WorkflowSnapshot snapshot = run.snapshot();
+
+        int growths = snapshot.pipes().stream().mapToInt(PipeSnapshot::growths).sum();
+        assertTrue(growths >= 4, "from 4 to at least 64 items somewhere on b's side: " + snapshot);
+        for (PipeSnapshot pipe : snapshot.pipes()) {
+            assertEquals(4L << pipe.growths(), pipe.capacity(), pipe::toString);
+            assertEquals(pipe.reader() == stream(snapshot, "sink").index() ? 2 * items : items, pipe.crossed());
+        }
+        assertTrue(snapshot.toString().lines().anyMatch(l -> l.matches(".* items +\\d+ +\\d+x")), snapshot::toString);
+    }
+
+    @Test
     void aSlowMiddleStreamIsTheBottleneck() throws Exception {
         Workflow wf = new Workflow("slow middle", 16);
         var source = wf.add(range("source", 0, 1_000_000));
