@@ -247,6 +247,10 @@ class WorkflowSnapshotTest {
             WorkflowSnapshot later =
                     pollUntil(run, s -> stream(s, "sink").waitingForItems().toMillis() >= 50);
             assertTrue(later.streams().get(reader.index()).busy().compareTo(later.elapsed()) < 0);
+            StreamSnapshot slowLater = stream(later, "slow");
+            assertTrue(
+                    slowLater.busy().toNanos() >= 0.8 * later.elapsed().toNanos(),
+                    "sleeping is busy to mimo: " + later);
         } finally {
             run.cancel();
             assertThrows(WorkflowException.class, run::await);
@@ -346,6 +350,47 @@ class WorkflowSnapshotTest {
         assertTrue(stream(after, "writer").waitingForRoom().toNanos() > 0);
         assertTrue(stream(after, "waiter").waitingForItems().toNanos() > 0);
         after.streams().forEach(s -> assertEquals(State.ENDED, s.state(), s::toString));
+    }
+
+    @Test
+    void aStreamInASelectOrATimedPollWaitsOnItsInputs() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        Workflow wf = new Workflow("select", 4).fusion(false);
+        var left = wf.add(new Source<Integer>("left", out -> go.await()));
+        var right = wf.add(new Source<Integer>("right", out -> go.await()));
+        var picker = wf.add(new TestSteps.Join<Integer, Integer, Integer>("picker", (l, r, out) -> {
+            while (Inputs.select(l, r) != null) {
+                // nothing comes
+            }
+        }));
+        var timed = wf.add(new Sink<Integer>("timed", in -> {
+            while (in.poll(Duration.ofMillis(50)) != null || !in.isEnded()) {
+                // polls until the end
+            }
+        }));
+        left.out.pipe(picker.left);
+        right.out.pipe(picker.right);
+        picker.pipe(timed);
+        Execution run = wf.start();
+
+        WorkflowSnapshot snapshot = pollUntil(
+                run,
+                s -> stream(s, "picker").state() == State.WAITING_FOR_ITEM
+                        && stream(s, "timed").state() == State.WAITING_FOR_ITEM);
+
+        assertEquals(
+                List.of("picker.left", "picker.right"),
+                stream(snapshot, "picker").waitingOn());
+        assertEquals(
+                "waiting for an item on any of 'picker.left', 'picker.right'",
+                stream(snapshot, "picker").describeState());
+        assertEquals(List.of("timed.in"), stream(snapshot, "timed").waitingOn());
+        // The sources block outside mimo, so to mimo they are busy, and picker waits on each: a tie
+        // of one waiter each, which the first in wiring order wins.
+        assertEquals("left", snapshot.bottleneck().orElseThrow().name());
+        go.countDown();
+        run.await();
+        assertTrue(run.snapshot().streams().stream().allMatch(StreamSnapshot::ended));
     }
 
     @Test
