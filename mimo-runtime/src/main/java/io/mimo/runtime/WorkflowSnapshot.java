@@ -167,56 +167,53 @@ public record WorkflowSnapshot(
      * steady bottleneck.
      */
     public Optional<StreamSnapshot> bottleneck() {
-        StreamSnapshot best = null;
-        int bestWaiters = 0;
-        for (StreamSnapshot head : streams) {
-            if (head.thread() != head.index() || !busyThread(head.index())) {
+        int n = streams.size();
+        // Per thread (by the index of the stream heading it): whether one of its streams waits,
+        // how many streams of other threads wait on it, and whether one of them does not.
+        boolean[] waits = new boolean[n];
+        int[] waiters = new int[n];
+        boolean[] notHeldBack = new boolean[n];
+        for (StreamSnapshot stream : streams) {
+            if (stream.state() == State.WAITING_FOR_ITEM || stream.state() == State.WAITING_FOR_ROOM) {
+                waits[stream.thread()] = true;
+            }
+        }
+        for (PipeSnapshot pipe : pipes) {
+            StreamSnapshot writer = streams.get(pipe.writer());
+            StreamSnapshot reader = streams.get(pipe.reader());
+            if (pipe.fused() || writer.thread() == reader.thread()) {
                 continue;
             }
-            int waiters = 0;
-            boolean holdsBack = true;
-            for (PipeSnapshot pipe : pipes) {
-                if (pipe.fused()) {
-                    continue;
-                }
-                StreamSnapshot writer = streams.get(pipe.writer());
-                StreamSnapshot reader = streams.get(pipe.reader());
-                if (reader.thread() == head.index() && writer.thread() != head.index() && !writer.ended()) {
-                    if (writer.state() == State.WAITING_FOR_ROOM
-                            && writer.waitingOn().contains(pipe.name())) {
-                        waiters++;
-                    } else {
-                        holdsBack = false;
-                    }
-                } else if (writer.thread() == head.index() && reader.thread() != head.index() && !reader.ended()) {
-                    if (reader.state() == State.WAITING_FOR_ITEM
-                            && reader.waitingOn().contains(pipe.to())) {
-                        waiters++;
-                    } else {
-                        holdsBack = false;
-                    }
+            if (!writer.ended()) {
+                if (writer.state() == State.WAITING_FOR_ROOM
+                        && writer.waitingOn().contains(pipe.name())) {
+                    waiters[reader.thread()]++;
+                } else {
+                    notHeldBack[reader.thread()] = true;
                 }
             }
-            if (holdsBack && waiters > bestWaiters) {
+            if (!reader.ended()) {
+                if (reader.state() == State.WAITING_FOR_ITEM
+                        && reader.waitingOn().contains(pipe.to())) {
+                    waiters[writer.thread()]++;
+                } else {
+                    notHeldBack[writer.thread()] = true;
+                }
+            }
+        }
+        StreamSnapshot best = null;
+        for (StreamSnapshot head : streams) {
+            int t = head.index();
+            if (head.thread() == t
+                    && !head.ended()
+                    && !waits[t]
+                    && !notHeldBack[t]
+                    && waiters[t] > 0
+                    && (best == null || waiters[t] > waiters[best.index()])) {
                 best = head;
-                bestWaiters = waiters;
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    /** Whether the thread of stream {@code head} runs and none of its streams waits. */
-    private boolean busyThread(int head) {
-        if (streams.get(head).ended()) {
-            return false;
-        }
-        for (StreamSnapshot stream : streams) {
-            if (stream.thread() == head
-                    && (stream.state() == State.WAITING_FOR_ITEM || stream.state() == State.WAITING_FOR_ROOM)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The busy share of a stream's time so far, 0 to 1. */
@@ -308,13 +305,17 @@ public record WorkflowSnapshot(
             }
             dot.append("];\n");
         }
-        for (StreamSnapshot head : streams) {
-            if (head.thread() != head.index()) {
-                continue;
+        List<List<StreamSnapshot>> fusedOnto = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) {
+            fusedOnto.add(new ArrayList<>());
+        }
+        for (StreamSnapshot stream : streams) {
+            if (stream.thread() != stream.index()) {
+                fusedOnto.get(stream.thread()).add(stream);
             }
-            List<StreamSnapshot> chain = streams.stream()
-                    .filter(s -> s.thread() == head.index() && s.index() != head.index())
-                    .toList();
+        }
+        for (StreamSnapshot head : streams) {
+            List<StreamSnapshot> chain = fusedOnto.get(head.index());
             if (!chain.isEmpty()) {
                 dot.append("  subgraph cluster_").append(head.index()).append(" {\n");
                 dot.append("    label=")

@@ -296,12 +296,24 @@ class WorkflowSnapshotTest {
         WorkflowSnapshot now =
                 new WorkflowSnapshot("w", Duration.ofSeconds(1), false, List.of(busyA, waitingOnA), List.of(ab));
         assertEquals(Optional.of(busyA), now.bottleneck());
+
+        // a broadcasts to b, which waits on it, and to c, which is busy too: a holds back b alone.
+        StreamSnapshot busyC = stream(2, State.RUNNING, List.of());
+        PipeSnapshot ac = new PipeSnapshot("a.out -> c.in", "a.out", "c.in", 0, 2, "items", false, 4, 2, 0, 0);
+        WorkflowSnapshot broadcast = new WorkflowSnapshot(
+                "w", Duration.ofSeconds(1), false, List.of(busyA, waitingOnA, busyC), List.of(ab, ac));
+        assertEquals(Optional.empty(), broadcast.bottleneck());
+        // Once c has ended, a holds back everyone still there.
+        StreamSnapshot endedC = stream(2, State.ENDED, List.of());
+        WorkflowSnapshot oneLeft = new WorkflowSnapshot(
+                "w", Duration.ofSeconds(1), false, List.of(busyA, waitingOnA, endedC), List.of(ab, ac));
+        assertEquals(Optional.of(busyA), oneLeft.bottleneck());
     }
 
     private static StreamSnapshot stream(int index, State state, List<String> waitingOn) {
         return new StreamSnapshot(
                 index,
-                index == 0 ? "a" : "b",
+                List.of("a", "b", "c").get(index),
                 index,
                 state,
                 waitingOn,
