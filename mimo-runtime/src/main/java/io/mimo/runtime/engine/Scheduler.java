@@ -32,8 +32,11 @@ final class Scheduler implements Execution {
     private final WorkflowGraph graph;
 
     private final RunningStream[] streams;
-    /** When the run started ({@link System#nanoTime()}): written before any thread starts. */
-    private long startNanos;
+    /**
+     * When the run started ({@link System#nanoTime()}), once wired, right before {@link #start()}:
+     * final, so a snapshot from a thread the run was handed to racily still sees it.
+     */
+    private final long startNanos;
     /** When its last stream ended: written before {@link #ended} counts down to zero. */
     private volatile long endNanos;
     /** The JFR event of the whole run, begun at its start, committed when its last stream ends. */
@@ -72,6 +75,7 @@ final class Scheduler implements Execution {
         this.threaded = withThreads.toArray(ThreadedStream[]::new);
         this.ended = new CountDownLatch(threaded.length);
         this.live = threaded.length;
+        this.startNanos = System.nanoTime();
     }
 
     /** The workflow's name. */
@@ -89,7 +93,6 @@ final class Scheduler implements Execution {
     }
 
     void start() {
-        startNanos = System.nanoTime();
         runEvent = FlightEvents.beginRun();
         FlightEvents.started(this);
         for (ThreadedStream stream : threaded) {
