@@ -26,4 +26,12 @@ public interface Execution {
 
     /** Whether every stream has ended. */
     boolean isDone();
+
+    /**
+     * What the run looks like now: each stream's state, counts and times, each pipe's fill and
+     * traffic, and the {@linkplain WorkflowSnapshot#bottleneck() bottleneck}. Safe from any thread,
+     * while the run goes on (it is not stopped or slowed; the numbers are read as they are) and
+     * after it ended (then they are exact).
+     */
+    WorkflowSnapshot snapshot();
 }

@@ -212,6 +212,11 @@ final class ByteInputEnd implements ByteInput, Blocker {
         };
     }
 
+    /** Bytes read so far, for snapshots: what the pipe counts already. From another thread, about that. */
+    long taken() {
+        return pipe == null ? 0 : pipe.crossed();
+    }
+
     @Override
     public String name() {
         return name;

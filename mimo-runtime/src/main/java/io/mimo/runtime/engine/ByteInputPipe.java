@@ -99,8 +99,12 @@ final class ByteInputPipe extends Pipe {
 
     @Override
     void dropData() {
+        droppedBytes = bytes.byteCount();
         bytes.source().close();
     }
+
+    /** Reader's thread, once, when its stream ends: bytes never read, so {@link #crossed()} leaves them out. */
+    private volatile long droppedBytes;
 
     @Override
     boolean grow(int limit) {
@@ -109,6 +113,7 @@ final class ByteInputPipe extends Pipe {
         }
         capacity = (int) Math.min(2L * capacity, limit);
         bytes.setCapacity(capacity);
+        growths++;
         return true;
     }
 
@@ -124,7 +129,7 @@ final class ByteInputPipe extends Pipe {
 
     @Override
     long crossed() {
-        return written - bytes.byteCount();
+        return written - bytes.byteCount() - droppedBytes;
     }
 
     @Override

@@ -34,6 +34,12 @@ final class ByteOutputEnd implements ByteOutput {
     private final ByteStream pending = new ByteStream();
 
     private final OutputStream pendingChunks = pending.asOutputStream();
+    /**
+     * Bytes handed over to the pipes (or dropped, for a discarded output), for snapshots: a plain
+     * field written by the writer's thread alone, once per view; read racily by snapshots, exactly
+     * after the run.
+     */
+    private long written;
 
     ByteOutputEnd(RunningStream writer, String name, boolean discarded) {
         this.writer = writer;
@@ -68,6 +74,7 @@ final class ByteOutputEnd implements ByteOutput {
         if (!view.hasRemaining()) {
             return;
         }
+        written += view.remaining();
         boolean delivered = false;
         for (ByteInputPipe pipe : bytePipes) {
             delivered |= pipe.write(view);
@@ -189,6 +196,11 @@ final class ByteOutputEnd implements ByteOutput {
                 }
             }
         };
+    }
+
+    /** Bytes handed over so far; from another thread, about that. */
+    long written() {
+        return written;
     }
 
     @Override

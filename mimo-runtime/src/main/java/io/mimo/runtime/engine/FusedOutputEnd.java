@@ -35,6 +35,15 @@ final class FusedOutputEnd<T> implements Output<T>, FusedOutputEnds.Cut {
     private ElementStep.ItemHandler<Object> handler;
     /** The run, when the writer has a thread of its own (the head of the chain); {@code null} for a fused writer. */
     private final Scheduler root;
+    /**
+     * Items pushed, for snapshots: a plain field of the host's thread alone, one increment per item
+     * on this object's line, which the push reads anyway (no fence, no allocation; the JIT keeps it
+     * in a register across an inlined chain's loop at best, and stores it once per item at worst).
+     * Read racily by snapshots, exactly after the run, whose threads are joined.
+     */
+    private long pushed;
+    /** Host's thread: {@link #pushed} when the step ended ({@link #cut()}), or -1 while it takes items. */
+    private long pushedAtCut = -1;
 
     FusedOutputEnd(RunningStream writer, String name, FusedStep step, ElementStep.ItemHandler<Object> handler) {
         this.writer = writer;
@@ -54,6 +63,7 @@ final class FusedOutputEnd<T> implements Output<T>, FusedOutputEnds.Cut {
         if (root != null && root.stopping) {
             throw Signal.Stopped.INSTANCE;
         }
+        pushed++;
         try {
             handler.accept(item);
             return;
@@ -79,6 +89,18 @@ final class FusedOutputEnd<T> implements Output<T>, FusedOutputEnds.Cut {
     @Override
     public void cut() {
         handler = FusedStep.ENDED;
+        pushedAtCut = pushed;
+    }
+
+    @Override
+    public long pushed() {
+        return pushed;
+    }
+
+    @Override
+    public long delivered() {
+        long atCut = pushedAtCut;
+        return atCut < 0 ? pushed : atCut;
     }
 
     @Override

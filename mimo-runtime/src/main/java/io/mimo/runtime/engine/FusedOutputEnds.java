@@ -36,6 +36,12 @@ final class FusedOutputEnds {
     interface Cut {
         /** Host's thread: the step has ended; what is pushed from now on is dropped. */
         void cut();
+
+        /** Items pushed to the output so far, for snapshots; from another thread, about that. */
+        long pushed();
+
+        /** Items the step's handler was called with so far (none after {@link #cut()}); as {@link #pushed()}. */
+        long delivered();
     }
 
     /**

@@ -46,6 +46,12 @@ final class FusedStep extends RunningStream {
     private ItemOutputEnd<?> soleReaderOf;
     /** The {@link FusedOutputEnd} that calls this step's handler, if {@link #open()} made one. */
     private FusedOutputEnds.Cut fusedEnd;
+    /**
+     * Items handed to the handler by {@link #deliver(Object)} (a broadcast), for snapshots: a plain
+     * field of the host's thread alone, one increment per item; read racily by snapshots. What a
+     * {@link FusedOutputEnd} hands over directly, it counts itself.
+     */
+    private long delivered;
 
     FusedStep(Scheduler scheduler, ElementStepView step) {
         super(scheduler, step);
@@ -56,6 +62,22 @@ final class FusedStep extends RunningStream {
     @Override
     boolean roomForOne() {
         return ended || super.roomForOne();
+    }
+
+    /** Items its handler was called with so far, for snapshots; from another thread, about that. */
+    long itemsIn() {
+        FusedOutputEnds.Cut end = fusedEnd;
+        return delivered + (end == null ? 0 : end.delivered());
+    }
+
+    /** Whether it has ended (or died), for snapshots; from another thread, about that. */
+    boolean hasEnded() {
+        return ended;
+    }
+
+    /** The end that replaced its feeder's output, if any: it counts what that output pushed since. */
+    FusedOutputEnds.Cut fusedEnd() {
+        return fusedEnd;
     }
 
     /** Wiring: {@code feeder}'s output calls this step. */
@@ -112,6 +134,7 @@ final class FusedStep extends RunningStream {
         if (feeder instanceof ThreadedStream && scheduler.stopping) {
             throw Signal.Stopped.INSTANCE;
         }
+        delivered++;
         try {
             handler.accept(item);
             return true;

@@ -146,6 +146,18 @@ final class ItemInputEnd<T> implements Input<T>, Blocker {
         return false;
     }
 
+    /**
+     * Items taken so far, for snapshots: what the pipes' consumer indices already count (less what
+     * was dropped at the end), so the reader pays nothing per item. From another thread, about that.
+     */
+    long taken() {
+        long taken = 0;
+        for (ItemPipe pipe : pipes) {
+            taken += pipe.crossed();
+        }
+        return taken;
+    }
+
     /** The stream that reads this input. */
     RunningStream reader() {
         return reader;

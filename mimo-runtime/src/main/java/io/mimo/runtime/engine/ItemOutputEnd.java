@@ -23,6 +23,13 @@ final class ItemOutputEnd<T> implements Output<T> {
     private FusedStep[] fused = new FusedStep[0];
     /** The only target, when it is one item pipe: the common case, without loops. */
     private ItemPipe single;
+    /**
+     * Items pushed, for snapshots. A plain field written by the writer's thread alone, one increment
+     * per item on a line the push touches anyway: no fence, no allocation; the pipes' indices would
+     * not do, as a broadcast or a dead pipe counts differently. Read racily (a little late) by
+     * snapshots, exactly after the run, whose threads are joined.
+     */
+    private long pushed;
 
     ItemOutputEnd(RunningStream writer, String name, boolean discarded) {
         this.writer = writer;
@@ -43,6 +50,7 @@ final class ItemOutputEnd<T> implements Output<T> {
         if (item == null) {
             throw nullItem(writer, name);
         }
+        pushed++;
         ItemPipe pipe = single;
         if (pipe != null) {
             if (!pipe.put(item)) {
@@ -124,6 +132,11 @@ final class ItemOutputEnd<T> implements Output<T> {
         } else {
             writer.checkPipesAlive();
         }
+    }
+
+    /** Items pushed so far; from another thread, about that. */
+    long pushed() {
+        return pushed;
     }
 
     @Override

@@ -235,8 +235,16 @@ final class ItemPipe extends ItemPipeLayout.Pad2 {
         for (long c = consumerIndex; c < p; c++) {
             buffer[(int) c & mask] = null;
         }
+        // Before the index is published: a snapshot that sees the new index sees this too.
+        droppedItems = p - consumerIndex;
         svConsumerIndex(p);
     }
+
+    /**
+     * Reader's thread, once, when its stream ends: items the reader never took, dropped with the
+     * pipe, so that {@link #crossed()} counts what it took, not what the index skipped.
+     */
+    private long droppedItems;
 
     @Override
     boolean grow(int limit) {
@@ -257,6 +265,7 @@ final class ItemPipe extends ItemPipeLayout.Pad2 {
             }
         }
         capacity = grown;
+        growths++;
         return true;
     }
 
@@ -284,7 +293,9 @@ final class ItemPipe extends ItemPipeLayout.Pad2 {
 
     @Override
     long crossed() {
-        return lvConsumerIndex();
+        // The consumer index is what the reader took: no counter of its own per item.
+        long taken = lvConsumerIndex();
+        return taken - droppedItems;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.mimo.runtime.engine;
 
+import io.mimo.runtime.graph.PipeView;
+
 /**
  * One pipe from one output of a writer stream to one input of a reader stream: the unit of
  * buffering, back-pressure, end of stream and deadlock growth. Each kind of pipe (items, bytes)
@@ -34,6 +36,13 @@ abstract class Pipe implements Blocker {
     final int growthLimit;
     /** What the reader waits on when it waits for data from this pipe (among others). */
     private Blocker readerEnd;
+    /** The graph's pipe this one runs, for snapshots. Set once, while wiring. */
+    PipeView view;
+    /**
+     * Times deadlock resolution grew this pipe: counted in {@link #grow(int)}, under the run's lock;
+     * read racily by snapshots (a plain int: growths are rare, and a stale count harms nobody).
+     */
+    int growths;
 
     // Both flags are written once, by one side, and read by the other; volatile because each is
     // the store half of a Dekker pair with the other side's RunningStream.waitingOn (see RunningStream.await).
@@ -85,7 +94,10 @@ abstract class Pipe implements Blocker {
     /** {@code "items"} or {@code "bytes"}. */
     abstract String unit();
 
-    /** Units the reader has taken so far (or about that, read from another thread), for statistics. */
+    /**
+     * Units the reader has taken so far (or about that, read from another thread), for statistics;
+     * what was dropped when the reader ended is not counted.
+     */
     abstract long crossed();
 
     /** Whether the writer has closed the pipe: no more data will come. */

@@ -30,6 +30,8 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
 
     final Scheduler scheduler;
     final String name;
+    /** Its step's index in the graph that runs (parallel steps expanded). */
+    final int index;
     /** The ends of its ports, which its body or handler reads and writes. */
     final StreamEnds ends;
     /** Every pipe out of this stream, of every kind: closed when it ends. */
@@ -55,6 +57,22 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
     /** Guarded by the scheduler's lock: {@code waitingOn} is confirmed and counted as blocked. */
     boolean confirmed;
 
+    // Time waited, for snapshots: plain fields written by the owner's thread alone, and only on the
+    // slow path of a wait (after the yields), so an item that does not wait pays nothing; a
+    // snapshot reads them racily (a wait under way shows a little late) and exactly after the run,
+    // whose threads are joined.
+    /** Owner's thread: nanoseconds waited for items (or bytes) on inputs, waits under way excluded. */
+    long itemWaitNanos;
+    /** Owner's thread: nanoseconds waited for room in pipes, waits under way excluded. */
+    long roomWaitNanos;
+    /**
+     * Owner's thread: when the wait under way began. Written before {@link #waitingOn} is published,
+     * so a snapshot that sees the wait (a volatile read) sees when it began.
+     */
+    long waitStartNanos;
+    /** Set once, when it threw a genuine failure (not an engine signal): for snapshots. */
+    volatile boolean failed;
+
     /** The item pipes among {@link #writes}: their readers may have missed a wake-up (see {@link ItemPipe}). */
     private final List<Pipe> itemWrites = new ArrayList<>();
 
@@ -70,6 +88,7 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
     RunningStream(Scheduler scheduler, StepView step) {
         this.scheduler = scheduler;
         this.name = step.name();
+        this.index = step.index();
         this.ends = new StreamEnds(this, step);
     }
 
@@ -164,6 +183,17 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
         if (yieldForBatch(blocker, YIELDS) || blocker.ready()) {
             return;
         }
+        long start = System.nanoTime();
+        waitStartNanos = start;
+        try {
+            park(blocker);
+        } finally {
+            waited(blocker, start);
+        }
+    }
+
+    /** {@link #await}, after the yields: publishes the wait, and parks unless the blocker is ready. */
+    private void park(Blocker blocker) {
         waitingOn = blocker;
         if (blocker.ready()) {
             // Not confirmed, so not counted: no lock needed. If a waker got here first, it already
@@ -205,7 +235,9 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
         checkOwnThread(blocker);
         checkNotStopping();
         wakePartners();
-        long deadline = System.nanoTime() + nanos;
+        long start = System.nanoTime();
+        long deadline = start + nanos;
+        waitStartNanos = start;
         waitingOn = blocker;
         PipeWaitEvent event = FlightEvents.beginWait();
         try {
@@ -226,6 +258,17 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
             // first left an unpark permit, which makes a later park return early, harmlessly.
             WAITING_ON.compareAndSet(this, blocker, null);
             FlightEvents.endWait(event, this, blocker);
+            waited(blocker, start);
+        }
+    }
+
+    /** Owner's thread, at the end of a wait that began at {@code start}: adds it up by kind. */
+    private void waited(Blocker blocker, long start) {
+        long nanos = System.nanoTime() - start;
+        if (blocker instanceof Pipe) {
+            roomWaitNanos += nanos;
+        } else {
+            itemWaitNanos += nanos;
         }
     }
 

@@ -2,6 +2,7 @@ package io.mimo.runtime.engine;
 
 import io.mimo.runtime.Execution;
 import io.mimo.runtime.WorkflowException;
+import io.mimo.runtime.WorkflowSnapshot;
 import io.mimo.runtime.engine.events.WorkflowRunEvent;
 import io.mimo.runtime.graph.WorkflowGraph;
 import java.io.InterruptedIOException;
@@ -27,7 +28,17 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Scheduler implements Execution {
     private final String workflow;
+    /** The graph that runs: parallel steps expanded, so a step per stream, by index. */
+    private final WorkflowGraph graph;
+
     private final RunningStream[] streams;
+    /**
+     * When the run started ({@link System#nanoTime()}), once wired, right before {@link #start()}:
+     * final, so a snapshot from a thread the run was handed to racily still sees it.
+     */
+    private final long startNanos;
+    /** When its last stream ended: written before {@link #ended} counts down to zero. */
+    private volatile long endNanos;
     /** The JFR event of the whole run, begun at its start, committed when its last stream ends. */
     private WorkflowRunEvent runEvent;
 
@@ -53,6 +64,7 @@ final class Scheduler implements Execution {
 
     Scheduler(WorkflowGraph graph, Fusion fusion) {
         this.workflow = graph.name();
+        this.graph = graph;
         this.streams = Wiring.wire(this, graph, fusion);
         List<ThreadedStream> withThreads = new ArrayList<>();
         for (RunningStream stream : streams) {
@@ -63,6 +75,7 @@ final class Scheduler implements Execution {
         this.threaded = withThreads.toArray(ThreadedStream[]::new);
         this.ended = new CountDownLatch(threaded.length);
         this.live = threaded.length;
+        this.startNanos = System.nanoTime();
     }
 
     /** The workflow's name. */
@@ -113,6 +126,10 @@ final class Scheduler implements Execution {
             // After the failure is recorded: readers then see a stopping run, not an early end.
             stream.disconnect();
         } finally {
+            if (stream instanceof ThreadedStream threadedStream) {
+                threadedStream.endNanos = System.nanoTime();
+                threadedStream.finished = true;
+            }
             boolean deadlocked;
             boolean last;
             String outcome;
@@ -129,6 +146,7 @@ final class Scheduler implements Execution {
                 interruptAll();
             }
             if (last) {
+                endNanos = System.nanoTime();
                 FlightEvents.ended(this);
                 FlightEvents.endRun(runEvent, workflow, threaded.length, outcome);
             }
@@ -138,6 +156,7 @@ final class Scheduler implements Execution {
 
     /** {@code stream} (one with a thread, or a fused step on its host's) threw {@code thrown}, a genuine failure. */
     void failed(RunningStream stream, Throwable thrown) {
+        stream.failed = true;
         String reason = thrown.getMessage() != null
                 ? thrown.getMessage()
                 : thrown.getClass().getName();
@@ -427,6 +446,14 @@ final class Scheduler implements Execution {
     @Override
     public boolean isDone() {
         return ended.getCount() == 0;
+    }
+
+    @Override
+    public WorkflowSnapshot snapshot() {
+        // Read before the streams: a run seen done has every stream's counts and times visible.
+        boolean done = isDone();
+        long now = done ? endNanos : System.nanoTime();
+        return Snapshots.take(workflow, graph, streams, startNanos, now, done);
     }
 
     /**

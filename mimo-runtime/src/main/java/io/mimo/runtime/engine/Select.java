@@ -100,12 +100,21 @@ final class Select implements Blocker {
     @Override
     public String describeWait() {
         List<String> open = new ArrayList<>();
-        for (ItemInputEnd<?> input : inputs) {
-            if (!input.allClosed() || input.holdsItems()) {
-                open.add("'" + input.name() + "'");
-            }
+        for (String input : openInputs()) {
+            open.add("'" + input + "'");
         }
         return "waits for an item on any of " + String.join(", ", open);
+    }
+
+    /** The names of the inputs waited on that have not ended. */
+    List<String> openInputs() {
+        List<String> open = new ArrayList<>();
+        for (ItemInputEnd<?> input : inputs) {
+            if (!input.allClosed() || input.holdsItems()) {
+                open.add(input.name());
+            }
+        }
+        return open;
     }
 
     @Override

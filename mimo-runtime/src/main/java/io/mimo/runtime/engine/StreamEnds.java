@@ -24,6 +24,9 @@ final class StreamEnds implements PortEnds {
     /** An {@link ItemOutputEnd}, or the {@link FusedOutputEnd} that replaced it when its only reader is fused. */
     private final Output<?>[] itemOutputs;
 
+    /** The {@link ItemOutputEnd}s as made, which keep their counts after {@link #replaceOutput}. */
+    private final ItemOutputEnd<?>[] itemOutputEnds;
+
     private final ByteOutputEnd[] byteOutputs;
     /** Whether the stream is a fused element step, whose items come through its handler. */
     private boolean inputFused;
@@ -43,12 +46,14 @@ final class StreamEnds implements PortEnds {
             }
         }
         itemOutputs = new Output<?>[outputs.size()];
+        itemOutputEnds = new ItemOutputEnd<?>[outputs.size()];
         byteOutputs = new ByteOutputEnd[outputs.size()];
         for (PortView port : outputs) {
             if (port.bytes()) {
                 byteOutputs[port.index()] = new ByteOutputEnd(stream, port.toString(), port.discarded());
             } else {
-                itemOutputs[port.index()] = new ItemOutputEnd<>(stream, port.toString(), port.discarded());
+                itemOutputEnds[port.index()] = new ItemOutputEnd<>(stream, port.toString(), port.discarded());
+                itemOutputs[port.index()] = itemOutputEnds[port.index()];
             }
         }
     }
@@ -65,7 +70,29 @@ final class StreamEnds implements PortEnds {
 
     /** Wiring: the end of item output {@code index}, before any {@link #replaceOutput}. */
     ItemOutputEnd<?> itemOutputEnd(int index) {
-        return (ItemOutputEnd<?>) itemOutputs[index];
+        return itemOutputEnds[index];
+    }
+
+    /**
+     * For snapshots, from any thread: items (or bytes) taken from input {@code index} so far; for a
+     * fused element step, what its handler was called with.
+     */
+    long taken(int index) {
+        if (inputFused) {
+            return ((FusedStep) stream).itemsIn();
+        }
+        ItemInputEnd<?> items = itemInputs[index];
+        return items != null ? items.taken() : byteInputs[index].taken();
+    }
+
+    /** For snapshots, from any thread: items pushed to (or bytes written to) output {@code index} so far. */
+    long pushed(int index) {
+        ItemOutputEnd<?> items = itemOutputEnds[index];
+        if (items == null) {
+            return byteOutputs[index].written();
+        }
+        // A FusedOutputEnd that replaced it counts what was pushed since.
+        return items.pushed() + (itemOutputs[index] instanceof FusedOutputEnds.Cut fused ? fused.pushed() : 0);
     }
 
     /** Wiring: the end of byte output {@code index}. */

@@ -14,6 +14,10 @@ final class ThreadedStream extends RunningStream implements Runnable {
     private final StepView step;
     /** The element steps fused onto this thread, in the order they were wired. */
     final List<FusedStep> fusedOnThread = new ArrayList<>();
+    /** When it ended ({@link System#nanoTime()}): written once, before {@link #finished}. */
+    long endNanos;
+    /** Set once, when it has ended and disconnected: for snapshots. */
+    volatile boolean finished;
 
     ThreadedStream(Scheduler scheduler, StepView step) {
         super(scheduler, step);

@@ -76,6 +76,7 @@ final class Wiring {
                 out.itemPipes.add(itemPipe);
                 made = itemPipe;
             }
+            made.view = pipe;
             writer.writesTo(made);
             reader.readsFrom(made);
         }
