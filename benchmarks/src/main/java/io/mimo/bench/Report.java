@@ -146,7 +146,39 @@ public final class Report {
                     "one compile of %s annotated methods, the first in its JVM; one sample per fork",
                     List.of(
                             mimo("javacWithMimoProcessor", "javac with the mimo processor"),
-                            peer("javacWithoutProcessor", "javac alone (-proc:none)"))));
+                            peer("javacWithoutProcessor", "javac alone (-proc:none)"))),
+            new Workload(
+                    "7. Parallel map",
+                    "io.mimo.bench.ParallelMap",
+                    "ns/item",
+                    1,
+                    p -> num(p, "parallelItems"),
+                    "%s items: source → CPU-heavy map (" + Work.HASH_ROUNDS
+                            + " rounds of xorshift-multiply) → fold in input order; `÷ mimo` against 2 ordered"
+                            + " copies, so the one-copy row's ratio is their speedup",
+                    List.of(
+                            mimo("mimoParallel2", "mimo, 2 ordered copies (wf.parallel(hash, 2))"),
+                            peer("mimoOneCopy", "mimo, one copy (element-style @Stream map, fused: the default)"),
+                            peer("mimoParallel4", "mimo, 4 ordered copies"),
+                            peer("handWrittenLoop", "hand-written loop, one thread (the limit of one core)"),
+                            peer(
+                                    "reactorFlatMapSequential2",
+                                    "Reactor flatMapSequential, a Mono per item on Schedulers.parallel(), 2 at a time"),
+                            peer(
+                                    "reactorFlatMapSequential4",
+                                    "Reactor flatMapSequential, a Mono per item, 4 at a time"),
+                            peer(
+                                    "reactorBatchedFlatMapSequential2",
+                                    "Reactor buffer(64) + flatMapSequential, a Mono per batch, 2 at a time"),
+                            peer(
+                                    "reactorBatchedFlatMapSequential4",
+                                    "Reactor buffer(64) + flatMapSequential, a Mono per batch, 4 at a time"),
+                            peer("pekkoMapAsync2", "Pekko mapAsync(2), a future per item"),
+                            peer("pekkoMapAsync4", "Pekko mapAsync(4), a future per item"),
+                            peer(
+                                    "reactorParallelUnordered2",
+                                    "(diagnostic, unordered: checks a plain sum) Reactor parallel(2).runOn().map()"
+                                            + ".sequential()"))));
 
     /** A measured contender: per-item median and range, or why there is none. */
     record Row(Contender contender, double median, double min, double max, int n, String missing) {}
