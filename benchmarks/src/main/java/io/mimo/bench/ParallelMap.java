@@ -32,11 +32,13 @@ import reactor.core.scheduler.Schedulers;
  * ({@link Work#hash}, about 1–2 µs of integer arithmetic per item) → an order-sensitive fold
  * ({@link Work#fold}, {@code s * 31 + y}), so that every ordered contender must hand the items on
  * in input order. One op is {@code parallelItems} items. What is measured is how much of a second
- * core (or of more copies than cores) each contender turns into speed while keeping the order.
+ * core (or of more copies than cores) each contender turns into speed while keeping the order;
+ * two hand-written platform threads, each hashing one half, give what a second core can give.
  *
  * <p>mimo runs the map as one copy, fused on the source's thread with the fold (the default), and
  * as 2 and 4 ordered copies ({@code Workflow.parallel}: a dealer, the copies and a merger, each a
- * stream of its own). The peers: the hand-written loop (one thread: what one core can do),
+ * stream of its own). The peers: the hand-written loop (one thread: what one core can do) and the
+ * same on two threads, each one half (what two cores can do),
  * Reactor's {@code flatMapSequential} with each item a {@code Mono} on {@code Schedulers.parallel()},
  * and the same over batches of 64 (as mimo deals them), Pekko's {@code mapAsync} with each item a
  * future on the actor system's dispatcher, and, as an unordered diagnostic, Reactor's
@@ -79,6 +81,32 @@ public class ParallelMap {
         long s = 0;
         for (int i = 0; i < parallelItems; i++) {
             s = Work.fold(s, Work.hash(i));
+        }
+        return consume(bh, s);
+    }
+
+    /**
+     * The limit of two cores: two platform threads each hash one half of the items into an array
+     * (no hand-over, no queue), then the calling thread folds the array in order. What a second
+     * core can give on this machine at the time of the run.
+     */
+    @Benchmark
+    public long handWrittenTwoThreads(Blackhole bh) throws InterruptedException {
+        int n = parallelItems;
+        int half = n / 2;
+        int[] ys = new int[n];
+        Thread other = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < half; i++) {
+                ys[i] = Work.hash(i);
+            }
+        });
+        for (int i = half; i < n; i++) {
+            ys[i] = Work.hash(i);
+        }
+        other.join();
+        long s = 0;
+        for (int y : ys) {
+            s = Work.fold(s, y);
         }
         return consume(bh, s);
     }
