@@ -69,6 +69,53 @@ public final class Work {
     /** A pair of ints, the item the mimo diamond's zip pushes (Pekko pushes its {@code Pair}, Reactor its {@code Tuple2}). */
     public record IntPair(Integer left, Integer right) {}
 
+    // The parallel map: x -> hash(x), a CPU-heavy pure function, folded in order.
+
+    /** Rounds of {@link #hash}: about 1–2 µs per item on the machine of BENCHMARKS.md. */
+    public static final int HASH_ROUNDS = 256;
+
+    /**
+     * The parallel map's CPU-heavy function: {@value #HASH_ROUNDS} rounds of a 32-bit xorshift and
+     * an odd multiply, one dependent chain of integer operations, no memory touched, nothing
+     * allocated; the same in every contender.
+     */
+    public static int hash(int x) {
+        int h = x * 0x9E3779B9 + 0x7F4A7C15;
+        for (int r = 0; r < HASH_ROUNDS; r++) {
+            h ^= h << 13;
+            h ^= h >>> 17;
+            h ^= h << 5;
+            h *= 0x2545F491;
+        }
+        return h;
+    }
+
+    /**
+     * One step of the parallel map's order-sensitive fold, {@code s * 31 + y}: an item out of
+     * place changes the result, so a contender that reorders fails its run.
+     */
+    public static long fold(long s, int y) {
+        return s * 31 + y;
+    }
+
+    /** The parallel map's expected fold of {@code hash(0) … hash(n-1)}, in that order. */
+    public static long hashFold(int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+            s = fold(s, hash(i));
+        }
+        return s;
+    }
+
+    /** The plain sum of {@code hash(0) … hash(n-1)}, which ignores order: for the unordered diagnostic. */
+    public static long hashSum(int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+            s += hash(i);
+        }
+        return s;
+    }
+
     /** Throws unless {@code actual == expected}: a contender that lost or duplicated items fails its run. */
     public static long check(String what, long expected, long actual) {
         if (expected != actual) {

@@ -42,6 +42,12 @@ public final class Ops {
         return x % 5 != 0 ? Optional.of(x) : Optional.empty();
     }
 
+    /** The parallel map's CPU-heavy function ({@link Work#hash}): an element step, so it may run as copies. */
+    @Stream(in = "x", out = "y")
+    static int hash(int x) {
+        return Work.hash(x);
+    }
+
     /** Two element inputs: zipped, one call per pair. */
     @Stream(
             in = {"left", "right"},

@@ -22,7 +22,13 @@ public final class Total {
         sum += (long) pair.left() + pair.right();
     }
 
-    /** The sum so far; read once the workflow has run. */
+    /** Folds each item in order ({@link Work#fold}): the parallel map's sink, which sees any reordering. */
+    @Stream(in = "y")
+    void fold(int y) {
+        sum = Work.fold(sum, y);
+    }
+
+    /** The sum (or fold) so far; read once the workflow has run. */
     public long sum() {
         return sum;
     }
