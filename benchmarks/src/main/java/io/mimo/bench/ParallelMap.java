@@ -29,7 +29,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Workload 7, a parallel map: the {@code Integer}s {@code 0 … n-1} → a CPU-heavy map
- * ({@link Work#hash}, about 1–2 µs of integer arithmetic per item) → an order-sensitive fold
+ * ({@link Work#hash}, about 1.2 µs of integer arithmetic per item here) → an order-sensitive fold
  * ({@link Work#fold}, {@code s * 31 + y}), so that every ordered contender must hand the items on
  * in input order. One op is {@code parallelItems} items. What is measured is how much of a second
  * core (or of more copies than cores) each contender turns into speed while keeping the order;

@@ -71,8 +71,8 @@ public final class Work {
 
     // The parallel map: x -> hash(x), a CPU-heavy pure function, folded in order.
 
-    /** Rounds of {@link #hash}: about 1–2 µs per item on the machine of BENCHMARKS.md. */
-    public static final int HASH_ROUNDS = 256;
+    /** Rounds of {@link #hash}: about 1.2 µs per item on the 2-core machine of BENCHMARKS.md. */
+    public static final int HASH_ROUNDS = 384;
 
     /**
      * The parallel map's CPU-heavy function: {@value #HASH_ROUNDS} rounds of a 32-bit xorshift and

@@ -90,7 +90,8 @@ final class ItemInputEnd<T> implements Input<T>, Blocker {
     @SuppressWarnings("unchecked")
     public T poll(Duration timeout) {
         long nanos = nanos(timeout);
-        long deadline = System.nanoTime() + nanos;
+        // No clock read for a zero timeout: a dealer of a parallel step asks so once per item.
+        long deadline = nanos == 0 ? 0 : System.nanoTime() + nanos;
         while (true) {
             ItemPipe head = peeked != null ? peeked : earliest();
             if (head == null && allClosed()) {
@@ -105,7 +106,7 @@ final class ItemInputEnd<T> implements Input<T>, Blocker {
                 peeked = null;
                 return (T) head.pollAny();
             }
-            long left = deadline - System.nanoTime();
+            long left = nanos == 0 ? 0 : deadline - System.nanoTime();
             if (left <= 0) {
                 reader.checkNotStopping();
                 return null;
