@@ -15,16 +15,12 @@ import io.mimo.runtime.TestSteps.Source;
 import io.mimo.runtime.WorkflowSnapshot.PipeSnapshot;
 import io.mimo.runtime.WorkflowSnapshot.State;
 import io.mimo.runtime.WorkflowSnapshot.StreamSnapshot;
-import java.io.File;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -467,26 +463,9 @@ class WorkflowSnapshotTest {
         assertTrue(text.contains("  s0 -> s1 [label=\"out → in\\nfused, 10 items\", style=bold];"), text);
         assertTrue(text.contains("style=dashed"), text);
         assertTrue(text.contains("(discarded)\\n0 items\", style=dotted];"), text);
-        assertEquals(
-                text.chars().filter(c -> c == '{').count(),
-                text.chars().filter(c -> c == '}').count());
-        File dot = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .map(dir -> new File(dir, "dot"))
-                .filter(File::canExecute)
-                .findFirst()
-                .orElse(null);
-        if (dot == null) {
-            return;
+        String svg = WorkflowDiagramTest.renderedWhereGraphvizIs(text);
+        if (svg != null) {
+            assertTrue(svg.contains("hash (merge)"), svg);
         }
-        Process render = new ProcessBuilder(List.of(dot.getPath(), "-Tsvg")).start();
-        render.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-        render.getOutputStream().close();
-        String svg = new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String errors = new String(render.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(render.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, render.exitValue(), errors);
-        assertEquals("", errors);
-        assertTrue(svg.contains("<svg"), svg);
-        assertTrue(svg.contains("hash (merge)"), svg);
     }
 }
