@@ -1,5 +1,6 @@
 package io.mimo.runtime;
 
+import io.mimo.runtime.engine.Engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -259,7 +260,7 @@ public record WorkflowSnapshot(
                 time(stream.waitingForRoom())
             });
         }
-        table(out, "streams", rows);
+        Engine.appendTable(out, "streams", rows);
         rows = new ArrayList<>();
         rows.add(new String[] {"pipe", "fill", "crossed", "grown"});
         for (PipeSnapshot pipe : pipes) {
@@ -271,7 +272,7 @@ public record WorkflowSnapshot(
             });
         }
         if (!pipes.isEmpty()) {
-            table(out, "pipes", rows);
+            Engine.appendTable(out, "pipes", rows);
         }
         return out.toString();
     }
@@ -287,7 +288,7 @@ public record WorkflowSnapshot(
     public String toDot() {
         int bottleneck = bottleneck().map(StreamSnapshot::index).orElse(-1);
         StringBuilder dot =
-                new StringBuilder("digraph ").append(dotQuote(workflow)).append(" {\n");
+                new StringBuilder("digraph ").append(Engine.dotQuote(workflow)).append(" {\n");
         dot.append("  rankdir=LR;\n");
         dot.append("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\"];\n");
         dot.append("  edge [fontname=\"Helvetica\", fontsize=10];\n");
@@ -296,7 +297,7 @@ public record WorkflowSnapshot(
             dot.append("  s")
                     .append(stream.index())
                     .append(" [label=")
-                    .append(dotQuote(stream.name() + "\n" + percent(busy) + " busy, " + stream.describeState()))
+                    .append(Engine.dotQuote(stream.name() + "\n" + percent(busy) + " busy, " + stream.describeState()))
                     .append(", fillcolor=\"")
                     .append(String.format(Locale.ROOT, "0.080 %.3f 1.000", 0.85 * busy))
                     .append('"');
@@ -319,7 +320,7 @@ public record WorkflowSnapshot(
             if (!chain.isEmpty()) {
                 dot.append("  subgraph cluster_").append(head.index()).append(" {\n");
                 dot.append("    label=")
-                        .append(dotQuote("on " + head.name() + "'s thread"))
+                        .append(Engine.dotQuote("on " + head.name() + "'s thread"))
                         .append(";\n");
                 dot.append("    style=dashed; color=gray50; fontname=\"Helvetica\"; fontsize=10;\n");
                 dot.append("    s").append(head.index()).append(";");
@@ -342,7 +343,7 @@ public record WorkflowSnapshot(
                     .append(" -> s")
                     .append(pipe.reader())
                     .append(" [label=")
-                    .append(dotQuote(ports + "\n" + numbers));
+                    .append(Engine.dotQuote(ports + "\n" + numbers));
             if (pipe.fused()) {
                 dot.append(", style=bold");
             } else if (pipe.unit().equals("bytes") || byteOutput(writer, pipe.from())) {
@@ -367,7 +368,7 @@ public record WorkflowSnapshot(
                             .append(" -> ")
                             .append(sink)
                             .append(" [label=")
-                            .append(dotQuote(
+                            .append(Engine.dotQuote(
                                     portName(output.port()) + " (discarded)\n" + output.count() + " " + output.unit()))
                             .append(", style=dotted];\n");
                 }
@@ -416,28 +417,5 @@ public record WorkflowSnapshot(
             return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
         }
         return nanos < 1_000_000_000 ? duration.toMillis() + " ms" : String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
-    }
-
-    private static void table(StringBuilder out, String title, List<String[]> rows) {
-        int columns = rows.get(0).length;
-        int[] widths = new int[columns];
-        for (String[] row : rows) {
-            for (int c = 0; c < columns; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
-            }
-        }
-        out.append("\n  ").append(title);
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder("\n    ");
-            for (int c = 0; c < columns; c++) {
-                line.append(row[c]).append(" ".repeat(widths[c] - row[c].length() + 2));
-            }
-            out.append(line.toString().stripTrailing());
-        }
-    }
-
-    /** A DOT double-quoted string: backslashes and quotes escaped, line breaks as DOT's {@code \n}. */
-    private static String dotQuote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 }

@@ -158,7 +158,7 @@ final class Diagrams {
     }
 
     /** A DOT double-quoted string: backslashes and quotes escaped, line breaks as DOT's {@code \n}. */
-    private static String dotQuote(String text) {
+    static String dotQuote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 

@@ -37,6 +37,16 @@ public final class Engine {
         return Diagrams.mermaid(graph, Fusion.decide(graph, fusion));
     }
 
+    /** Appends {@code rows} under {@code title} as the pictures' aligned table (nothing when empty). */
+    public static void appendTable(StringBuilder out, String title, List<String[]> rows) {
+        Picture.appendTable(out, title, rows);
+    }
+
+    /** {@code text} as a DOT double-quoted string. */
+    public static String dotQuote(String text) {
+        return Diagrams.dotQuote(text);
+    }
+
     /** The picture of {@code graph} that {@code Workflow.toString()} prints, {@code notes} under its first line. */
     public static String picture(WorkflowGraph graph, boolean fusion, List<String> notes) {
         return Picture.draw(graph, Fusion.decide(graph, fusion), notes);

@@ -93,7 +93,7 @@ final class Picture {
                         .collect(Collectors.joining(", "));
     }
 
-    private static void appendTable(StringBuilder out, String title, List<String[]> rows) {
+    static void appendTable(StringBuilder out, String title, List<String[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
