@@ -102,9 +102,7 @@ public final class FlinkRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a temporary folder for Flink: " + e.getMessage(), e);
         } finally {
-            Set<Path> after = flinkLeftovers();
-            after.removeAll(before);
-            after.forEach(FlinkRunner::delete);
+            deleteNewLeftovers(before);
             if (tmp != null) {
                 delete(tmp);
             }
@@ -148,11 +146,15 @@ public final class FlinkRunner {
                 "workflow '" + workflow + "' failed on Flink: " + thrown.getMessage(), null, thrown);
     }
 
-    /** What Flink leaves in the machine's temp folder however its own is set: its RPC jar, a MiniCluster's folders. */
-    private static Set<Path> flinkLeftovers() {
+    /**
+     * What Flink leaves in the JVM's temp folder, wherever its own ({@code io.tmp.dirs}) is: its RPC
+     * jar, a MiniCluster's folders, the REST server's upload folder.
+     */
+    static Set<Path> flinkLeftovers() {
         Set<Path> found = new HashSet<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(
-                Path.of(System.getProperty("java.io.tmpdir")), "{flink-rpc-akka*.jar,minicluster_*}")) {
+                Path.of(System.getProperty("java.io.tmpdir")),
+                "{flink-rpc-akka*.jar,minicluster_*,flink-web-upload}")) {
             entries.forEach(found::add);
         } catch (IOException e) {
             // an unreadable temp folder holds nothing of ours to clean
@@ -160,7 +162,15 @@ public final class FlinkRunner {
         return found;
     }
 
-    private static void delete(Path path) {
+    /** Deletes what Flink left in the temp folder since {@code before} was taken: a run's own leftovers. */
+    static void deleteNewLeftovers(Set<Path> before) {
+        Set<Path> after = flinkLeftovers();
+        after.removeAll(before);
+        after.forEach(FlinkRunner::delete);
+    }
+
+    /** Deletes a file or a folder with what it holds. */
+    static void delete(Path path) {
         try (Stream<Path> tree = Files.walk(path)) {
             tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

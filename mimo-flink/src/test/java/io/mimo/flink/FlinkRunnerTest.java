@@ -32,11 +32,11 @@ import org.junit.jupiter.api.Timeout;
 /** Workflows of every shape of the mapping, run on one MiniCluster reached by configuration. */
 @Timeout(60)
 class FlinkRunnerTest {
-    private static TestCluster cluster;
+    private static LocalCluster cluster;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = new TestCluster();
+        cluster = new LocalCluster(4);
     }
 
     @AfterAll
@@ -45,11 +45,11 @@ class FlinkRunnerTest {
     }
 
     private static void run(SerializableSupplier<Workflow> workflow) {
-        FlinkRunner.run(workflow, cluster.config());
+        FlinkRunner.run(workflow, cluster.configuration());
     }
 
     private static void runStreaming(SerializableSupplier<Workflow> workflow) {
-        Configuration config = cluster.config();
+        Configuration config = cluster.configuration();
         config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         FlinkRunner.run(workflow, config);
     }
