@@ -274,18 +274,14 @@ final class FlinkJob {
             }
             if (type instanceof GenericTypeInfo) {
                 LOG.info(
-                        "{}: items as {} through Kryo ({}): slower than Flink's own serializers",
+                        "{}: items cross Flink edges as {} through Kryo, slower than Flink's own serializers ({})",
                         port,
                         type.getTypeClass().getName(),
                         port.itemType().isPresent()
-                                ? "Flink has no serializer of its own for this type"
+                                ? "Flink has none for this type"
                                 : "the step records no item type for this port");
             } else {
-                LOG.info(
-                        "{}: items as {} through Flink's serializer {}",
-                        port,
-                        type,
-                        type.getClass().getSimpleName());
+                LOG.info("{}: items cross Flink edges as {} through Flink's own serializer", port, type);
             }
             return untyped(type);
         });

@@ -4,6 +4,7 @@ import io.mimo.runtime.Workflow;
 import io.mimo.runtime.WorkflowException;
 import io.mimo.samples.join.CsvJoin;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +12,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Runs a sample by name: {@code samples/run NAME [ARGS…]}. With no name it runs the main job, the
- * CSV merge-join ({@code join}) on its embedded data set.
+ * Runs a sample by name: {@code samples/run NAME [ARGS…] [--runner local|flink]}. With no name it
+ * runs the main job, the CSV merge-join ({@code join}) on its embedded data set. {@code --runner
+ * flink} runs a wiring sample as a Flink job on a local MiniCluster instead of {@code run()}.
  */
 public final class Samples {
-    private static final Map<String, Function<PrintStream, Workflow>> WIRING = new LinkedHashMap<>();
+    static final Map<String, Function<PrintStream, Workflow>> WIRING = new LinkedHashMap<>();
 
     static {
         WIRING.put("linear", WiringSamples::linear);
@@ -32,6 +34,22 @@ public final class Samples {
 
     /** Runs the sample {@code args} name; returns the exit status. */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        boolean flink = false;
+        int runner = args.indexOf("--runner");
+        if (runner >= 0) {
+            String name = runner + 1 < args.size() ? args.get(runner + 1) : "";
+            if (!name.equals("local") && !name.equals("flink")) {
+                err.println("--runner takes local or flink, not '" + name + "'");
+                return 2;
+            }
+            flink = name.equals("flink");
+            args = new ArrayList<>(args);
+            args.subList(runner, runner + 2).clear();
+        }
+        if (flink && (args.isEmpty() || args.get(0).equals("join"))) {
+            err.println("the join does not run on Flink yet: run it with the local runner");
+            return 2;
+        }
         if (args.isEmpty() || args.get(0).equals("join")) {
             return CsvJoin.run(args.isEmpty() ? List.of() : args.subList(1, args.size()), out, err);
         }
@@ -47,7 +65,11 @@ public final class Samples {
         Workflow wf = sample.apply(out);
         out.println(wf);
         try {
-            wf.run();
+            if (flink) {
+                FlinkSamples.run(args.get(0), out);
+            } else {
+                wf.run();
+            }
             return 0;
         } catch (WorkflowException e) {
             err.println(e.getMessage());

@@ -1,0 +1,47 @@
+package io.mimo.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code --runner}: which runner runs a sample. */
+@Timeout(60)
+class SamplesRunnerOptionTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            return Samples.run(List.of(args), o, e);
+        }
+    }
+
+    @Test
+    void runnerFlinkRunsTheSampleOnALocalMiniCluster() {
+        assertEquals(0, run("linear", "--runner", "flink"));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        String graphEnd = "range.entity  -> print.value  256 items\n"; // the workflow's listing comes first
+        assertEquals(
+                "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n", printed.substring(printed.indexOf(graphEnd) + graphEnd.length()));
+    }
+
+    @Test
+    void anUnknownRunnerIsRefusedNamingTheChoices() {
+        assertEquals(2, run("linear", "--runner", "spark"));
+        assertEquals("--runner takes local or flink, not 'spark'\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theJoinSaysItDoesNotRunOnFlinkYet() {
+        assertEquals(2, run("join", "--runner", "flink"));
+        assertEquals(
+                "the join does not run on Flink yet: run it with the local runner\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+}
