@@ -1,6 +1,5 @@
 package io.mimo.flink;
 
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -10,23 +9,14 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * gets one trigger record from a one-element Flink source; it runs its whole body when that input
  * ends, emitting as it goes.
  */
-final class HostOperator extends AbstractStreamOperator<Object>
-        implements OneInputStreamOperator<Object, Object>, BoundedOneInput {
+final class HostOperator extends HostOperatorBase implements OneInputStreamOperator<Object, Object>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
 
-    private final StepSpec spec;
     private final boolean source;
-    private transient PullHost host;
 
     HostOperator(StepSpec spec, boolean source) {
-        this.spec = spec;
+        super(spec);
         this.source = source;
-    }
-
-    @Override
-    public void open() throws Exception {
-        super.open();
-        host = spec.host(output);
     }
 
     @Override
@@ -43,19 +33,5 @@ final class HostOperator extends AbstractStreamOperator<Object>
         } else {
             host.end(0);
         }
-    }
-
-    @Override
-    public void finish() throws Exception {
-        host.finish();
-        super.finish();
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (host != null) {
-            host.close();
-        }
-        super.close();
     }
 }

@@ -1,6 +1,5 @@
 package io.mimo.flink;
 
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedMultiInput;
 import org.apache.flink.streaming.api.operators.InputSelectable;
 import org.apache.flink.streaming.api.operators.InputSelection;
@@ -11,21 +10,12 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * A process step with two inputs in a {@link PullHost}; Flink delivers the input its body waits
  * on, where the graph allows ({@link StepSpec#selective()}).
  */
-final class TwoInputHostOperator extends AbstractStreamOperator<Object>
+final class TwoInputHostOperator extends HostOperatorBase
         implements TwoInputStreamOperator<Object, Object, Object>, BoundedMultiInput, InputSelectable {
     private static final long serialVersionUID = 1L;
 
-    private final StepSpec spec;
-    private transient PullHost host;
-
     TwoInputHostOperator(StepSpec spec) {
-        this.spec = spec;
-    }
-
-    @Override
-    public void open() throws Exception {
-        super.open();
-        host = spec.host(output);
+        super(spec);
     }
 
     @Override
@@ -46,19 +36,5 @@ final class TwoInputHostOperator extends AbstractStreamOperator<Object>
     @Override
     public void endInput(int inputId) throws Exception {
         host.end(inputId - 1);
-    }
-
-    @Override
-    public void finish() throws Exception {
-        host.finish();
-        super.finish();
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (host != null) {
-            host.close();
-        }
-        super.close();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mimo.flink.TestSteps.Boom;
 import io.mimo.flink.TestSteps.Collect;
 import io.mimo.flink.TestSteps.Concat;
 import io.mimo.flink.TestSteps.FailOn;
@@ -170,6 +171,40 @@ class FlinkRunnerTest {
         assertEquals(
                 "refusing 500",
                 assertInstanceOf(IOException.class, e.getCause()).getMessage());
+    }
+
+    static Workflow failingProcess() {
+        Workflow wf = new Workflow("failing process");
+        Range range = wf.add(new Range("range", 0, 1_000_000));
+        Boom boom = wf.add(new Boom(5000));
+        wf.pipe(range.out, boom.in);
+        wf.pipe(boom.out, wf.add(new Collect("collect", "failing process")).onlyInput());
+        return wf;
+    }
+
+    @Test
+    void aFailingProcessStepSurfacesNamingIt() {
+        WorkflowException e = assertThrows(WorkflowException.class, () -> run(FlinkRunnerTest::failingProcess));
+        assertEquals("boom", e.stream());
+        assertEquals("stream 'boom' failed: boom at 5000", e.getMessage());
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+    }
+
+    /** A process step whose reader fails while the step is in the middle of a batch. */
+    static Workflow failingAfterProcess() {
+        Workflow wf = new Workflow("failing after a process step");
+        Range range = wf.add(new Range("range", 0, 1_000_000));
+        Boom passOn = wf.add(new Boom(-1)); // never fails itself
+        wf.pipe(range.out, passOn.in);
+        wf.pipe(passOn.out, wf.add(new FailOn(500)).onlyInput());
+        return wf;
+    }
+
+    @Test
+    void aStepFailingDownstreamOfAProcessStepIsTheOneNamed() {
+        WorkflowException e = assertThrows(WorkflowException.class, () -> run(FlinkRunnerTest::failingAfterProcess));
+        assertEquals("failOn", e.stream());
+        assertEquals("stream 'failOn' failed: refusing 500", e.getMessage());
     }
 
     static Workflow cycle() {

@@ -130,6 +130,29 @@ final class TestSteps {
         }
     }
 
+    /** Process style: passes its items on, and throws at {@code bad}. */
+    static final class Boom extends Step {
+        final InPort<Integer> in = input("in", Integer.class);
+        final OutPort<Integer> out = output("out", Integer.class);
+        private final int bad;
+
+        Boom(int bad) {
+            super("boom");
+            this.bad = bad;
+        }
+
+        @Override
+        protected void run(Context context) {
+            Output<Integer> output = context.output(out);
+            for (int x : context.input(in)) {
+                if (x == bad) {
+                    throw new IllegalStateException("boom at " + x);
+                }
+                output.push(x);
+            }
+        }
+    }
+
     /** Element style: throws a checked exception at {@code bad}. */
     static final class FailOn extends ElementStep<Integer> {
         private final int bad;
