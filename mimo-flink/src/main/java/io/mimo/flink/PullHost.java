@@ -119,8 +119,8 @@ final class PullHost {
                 || ((waitingFor == input || waitingFor == ANY)
                         && buffers.get(input).size() >= BATCH)) {
             resume();
-        } else if (waitingFor != input && waitingFor != ANY) {
-            checkHeld(input);
+        } else if (!selective && waitingFor != input && waitingFor != ANY) {
+            checkHeld(input); // where Flink holds the other inputs back, nothing piles up here
         }
     }
 
