@@ -78,8 +78,6 @@ public final class FlinkRunner {
         if (!config.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
             config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         }
-        // run() blocks until the end, on a cluster too
-        config.set(DeploymentOptions.ATTACHED, true);
         String target = config.get(DeploymentOptions.TARGET);
         if (target != null && !target.equals("local")) {
             // not getExecutionEnvironment(config), which makes a local environment outside `flink run`
@@ -129,7 +127,13 @@ public final class FlinkRunner {
         env.setRuntimeMode(streaming ? RuntimeExecutionMode.STREAMING : RuntimeExecutionMode.BATCH);
         FlinkJob.add(env, workflow, graph, streaming);
         try {
-            env.execute(graph.name());
+            // not execute(), which returns at once in detached mode (a remote target's default): run() waits for the
+            // end
+            env.executeAsync(graph.name()).getJobExecutionResult().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkflowException(
+                    "interrupted while waiting for workflow '" + graph.name() + "' on Flink; the job goes on", null, e);
         } catch (Exception e) {
             throw failure(graph.name(), e);
         }

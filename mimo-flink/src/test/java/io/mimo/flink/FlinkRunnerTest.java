@@ -25,6 +25,7 @@ import java.util.stream.LongStream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,11 +57,15 @@ class FlinkRunnerTest {
     }
 
     static Workflow line() {
+        return line("line");
+    }
+
+    static Workflow line(String key) {
         Workflow wf = new Workflow("line");
         Range range = wf.add(new Range("range", 0, 5000));
         Square square = wf.add(new Square());
         wf.pipe(range.out, square.onlyInput());
-        wf.pipe(square.out, wf.add(new Collect("collect", "line")).onlyInput());
+        wf.pipe(square.out, wf.add(new Collect("collect", key)).onlyInput());
         return wf;
     }
 
@@ -68,6 +73,13 @@ class FlinkRunnerTest {
     void aLineOfASourceAndElementStepsKeepsTheOrder() {
         run(FlinkRunnerTest::line);
         assertEquals(LongStream.range(0, 5000).map(x -> x * x).boxed().toList(), TestSteps.sink("line"));
+    }
+
+    @Test
+    void anEnvironmentOfTheUsersRunsTheJobAndTheRunWaitsForItsEnd() {
+        // a remote target's environment is detached unless told otherwise: run() still waits
+        FlinkRunner.run(() -> line("line in an environment"), new StreamExecutionEnvironment(cluster.configuration()));
+        assertEquals(5000, TestSteps.sink("line in an environment").size());
     }
 
     static Workflow shapes() {
