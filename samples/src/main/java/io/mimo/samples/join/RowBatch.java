@@ -36,6 +36,12 @@ final class RowBatch {
     private final int[] fields;
     /** From and to of each row's key value in {@code bytes}. */
     private final int[] keys;
+    /**
+     * Whether a row's fields lie in {@code bytes} one after the other, a comma between each two, so
+     * that a run of them is written with one copy. A row read the fast way is, unless a quoted field
+     * lost its quotes.
+     */
+    private final boolean[] contiguous;
 
     private int rows;
 
@@ -45,14 +51,15 @@ final class RowBatch {
         this.bytes = new byte[Math.max(BYTES, room(recordBytes))];
         this.fields = new int[2 * columns * MAX_ROWS];
         this.keys = new int[2 * MAX_ROWS];
+        this.contiguous = new boolean[MAX_ROWS];
     }
 
     /**
      * The most a record of {@code recordBytes} can take: its output form (each field's value at most
-     * doubled by quoting, plus two quotes a field) and its key's value.
+     * doubled by quoting, plus two quotes and a comma a field) and its key's value.
      */
     private int room(int recordBytes) {
-        return 3 * recordBytes + 2 * columns;
+        return 3 * recordBytes + 3 * columns;
     }
 
     int rows() {
@@ -83,6 +90,7 @@ final class RowBatch {
         int row = rows * 2 * columns;
         int newlines = 0;
         int seen = 0; // every byte ORed: negative when a byte is not ASCII
+        boolean unquoted = false; // whether a quoted field lost its quotes
         int f = 0;
         int i = from;
         while (true) {
@@ -127,6 +135,7 @@ final class RowBatch {
                 } else {
                     fieldFrom = i + 1;
                     fieldTo = j - 1;
+                    unquoted = true;
                 }
                 if (j < end && b[j] != COMMA) {
                     return -1; // text after the closing quote
@@ -160,6 +169,7 @@ final class RowBatch {
         }
         keys[2 * rows] = fields[row + 2 * keyIndex];
         keys[2 * rows + 1] = fields[row + 2 * keyIndex + 1];
+        contiguous[rows] = !unquoted;
         size = end;
         rows++;
         return newlines;
@@ -170,6 +180,9 @@ final class RowBatch {
         int row = rows * 2 * columns;
         for (int f = 0; f < columns; f++) {
             String value = values.get(f);
+            if (f > 0) {
+                bytes[size++] = COMMA;
+            }
             fields[row + 2 * f] = size;
             if (CsvFormat.needsQuotes(value)) {
                 put("\"" + value.replace("\"", "\"\"") + "\"");
@@ -181,6 +194,7 @@ final class RowBatch {
         keys[2 * rows] = size;
         put(values.get(keyIndex));
         keys[2 * rows + 1] = size;
+        contiguous[rows] = true;
         rows++;
     }
 
@@ -243,6 +257,11 @@ final class RowBatch {
 
     /** Appends every field of {@code row}, comma-separated, to {@code out}. */
     void appendRow(int row, CsvChunks out) {
+        int at = 2 * row * columns;
+        if (contiguous[row]) {
+            out.append(bytes, fields[at], fields[at + 2 * columns - 1]);
+            return;
+        }
         for (int f = 0; f < columns; f++) {
             if (f > 0) {
                 out.comma();
@@ -253,6 +272,16 @@ final class RowBatch {
 
     /** Appends the fields of {@code row} but {@code skip}, each after a comma, to {@code out}. */
     void appendOthers(int row, int skip, CsvChunks out) {
+        int at = 2 * row * columns;
+        if (contiguous[row]) {
+            if (skip > 0) { // the fields before the skipped one, after a comma
+                out.comma();
+                out.append(bytes, fields[at], fields[at + 2 * skip - 1]);
+            }
+            // the fields after it, each after the comma that follows the skipped one or its successor
+            out.append(bytes, fields[at + 2 * skip + 1], fields[at + 2 * columns - 1]);
+            return;
+        }
         for (int f = 0; f < columns; f++) {
             if (f != skip) {
                 out.comma();

@@ -19,7 +19,24 @@ class RowBatchTest {
     /** The batch's rows as the CSV text it writes. */
     private static String written(RowBatch batch) {
         List<CsvChunk> chunks = new ArrayList<>();
-        CsvChunks out = new CsvChunks(new Output<>() {
+        CsvChunks out = chunks(chunks);
+        for (int row = 0; row < batch.rows(); row++) {
+            batch.appendRow(row, out);
+            out.endRow(true);
+        }
+        out.flush();
+        return text(chunks);
+    }
+
+    private static String text(List<CsvChunk> chunks) {
+        StringBuilder text = new StringBuilder();
+        chunks.forEach(c -> text.append(StandardCharsets.UTF_8.decode(c.text())));
+        return text.toString();
+    }
+
+    /** Chunks pushed into {@code chunks}. */
+    private static CsvChunks chunks(List<CsvChunk> chunks) {
+        return new CsvChunks(new Output<>() {
             @Override
             public void push(CsvChunk chunk) {
                 chunks.add(chunk);
@@ -35,14 +52,6 @@ class RowBatchTest {
                 return "test.chunks";
             }
         });
-        for (int row = 0; row < batch.rows(); row++) {
-            batch.appendRow(row, out);
-            out.endRow(true);
-        }
-        out.flush();
-        StringBuilder text = new StringBuilder();
-        chunks.forEach(c -> text.append(StandardCharsets.UTF_8.decode(c.text())));
-        return text.toString();
     }
 
     @Test
@@ -54,6 +63,29 @@ class RowBatchTest {
         assertEquals(
                 "1,plain,no need,\n2,\"a, b\",\"say \"\"hi\"\"\",\"two\nlines\"\n3,Zürich,São Paulo,😀\n",
                 written(batch));
+    }
+
+    @Test
+    void theFieldsOtherThanTheKeyAreWrittenAfterACommaWhereverTheKeyIs() {
+        RowBatch batch = new RowBatch(3, 100);
+        batch.add(bytes("a,\"b, c\",d"), 0); // fields one after the other: copied as runs
+        batch.add(bytes("a,\"b\",d"), 0); // a quoted field that loses its quotes: field by field
+        batch.addFields(List.of("a", "b\"", "d"), 0);
+        for (int skip = 0; skip < 3; skip++) {
+            List<CsvChunk> chunks = new ArrayList<>();
+            CsvChunks out = chunks(chunks);
+            for (int row = 0; row < 3; row++) {
+                batch.appendOthers(row, skip, out);
+                out.endRow(true);
+            }
+            out.flush();
+            String expected = List.of(
+                            ",\"b, c\",d\n,b,d\n,\"b\"\"\",d\n",
+                            ",a,d\n,a,d\n,a,d\n",
+                            ",a,\"b, c\"\n,a,b\n,a,\"b\"\"\"\n")
+                    .get(skip);
+            assertEquals(expected, text(chunks), "without field " + skip);
+        }
     }
 
     @Test
