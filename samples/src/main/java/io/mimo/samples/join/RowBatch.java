@@ -1,6 +1,9 @@
 package io.mimo.samples.join;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +31,15 @@ final class RowBatch {
 
     private static final byte QUOTE = '"';
     private static final byte COMMA = ',';
+
+    /** Eight bytes at a time, read little-endian (any order would do: only "is there one" is asked). */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long COMMAS = COMMA * ONES;
+    private static final long QUOTES = QUOTE * ONES;
+    private static final long CARRIAGE_RETURNS = '\r' * ONES;
 
     private final int columns;
     private final byte[] bytes;
@@ -90,6 +102,7 @@ final class RowBatch {
         int row = rows * 2 * columns;
         int newlines = 0;
         int seen = 0; // every byte ORed: negative when a byte is not ASCII
+        long seenWords = 0; // every word of eight bytes ORed: a top bit set when a byte is not ASCII
         boolean unquoted = false; // whether a quoted field lost its quotes
         int f = 0;
         int i = from;
@@ -142,6 +155,19 @@ final class RowBatch {
                 }
             } else {
                 j = i;
+                // eight bytes at a time while they hold no comma, quote or carriage return; then
+                // byte by byte (x - ONES) & ~x & HIGHS marks the lowest zero byte of x exactly
+                while (j <= end - Long.BYTES) {
+                    long word = (long) WORDS.get(b, j);
+                    long c = word ^ COMMAS;
+                    long q = word ^ QUOTES;
+                    long r = word ^ CARRIAGE_RETURNS;
+                    if (((((c - ONES) & ~c) | ((q - ONES) & ~q) | ((r - ONES) & ~r)) & HIGHS) != 0) {
+                        break;
+                    }
+                    seenWords |= word;
+                    j += Long.BYTES;
+                }
                 while (j < end) {
                     byte c = b[j];
                     if (c == COMMA) {
@@ -164,7 +190,7 @@ final class RowBatch {
             }
             i = j + 1;
         }
-        if (f != columns || (seen < 0 && !Utf8.valid(b, from, end))) {
+        if (f != columns || ((seen < 0 || (seenWords & HIGHS) != 0) && !Utf8.valid(b, from, end))) {
             return -1;
         }
         keys[2 * rows] = fields[row + 2 * keyIndex];
@@ -240,13 +266,7 @@ final class RowBatch {
 
     /** Whether the key of {@code row} equals the key of {@code otherRow} in {@code other}. */
     boolean sameKey(int row, RowBatch other, int otherRow) {
-        return Arrays.equals(
-                bytes,
-                keys[2 * row],
-                keys[2 * row + 1],
-                other.bytes,
-                other.keys[2 * otherRow],
-                other.keys[2 * otherRow + 1]);
+        return compareKey(row, other, otherRow) == 0;
     }
 
     /** Appends the output form of field {@code column} of {@code row} to {@code out}. */

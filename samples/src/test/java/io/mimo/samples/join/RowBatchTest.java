@@ -103,7 +103,17 @@ class RowBatchTest {
         }
         byte[] badUtf8 = {'1', ',', (byte) 0xC3, (byte) 0x28};
         assertEquals(-1, batch.add(ByteBuffer.wrap(badUtf8), 0));
+        // the same deep inside long fields, which are scanned eight bytes at a time
+        String longPlain = "1,abcdefghijklmnopqrstuvwxyz";
+        assertEquals(-1, batch.add(bytes(longPlain + "\"abcdefghijklmnop"), 0));
+        assertEquals(-1, batch.add(bytes(longPlain + "\rabcdefghijklmnop"), 0));
+        assertEquals(-1, batch.add(bytes(longPlain + ",abcdefghijklmnop"), 0));
+        byte[] badDeep = (longPlain + "xxxxxxxxxxxx").getBytes(StandardCharsets.US_ASCII);
+        badDeep[20] = (byte) 0xC3;
+        assertEquals(-1, batch.add(ByteBuffer.wrap(badDeep), 0));
         assertEquals(0, batch.rows());
+        assertEquals(0, batch.add(bytes("1,abcdefghijklmnopqrstuvwxyzäbcdefghijklmnop"), 0));
+        assertEquals("1,abcdefghijklmnopqrstuvwxyzäbcdefghijklmnop\n", written(batch));
     }
 
     @Test
