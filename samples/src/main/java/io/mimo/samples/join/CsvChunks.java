@@ -1,6 +1,7 @@
 package io.mimo.samples.join;
 
 import io.mimo.runtime.Output;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -56,7 +57,7 @@ final class CsvChunks {
     void header(List<String> fields) {
         StringBuilder text = new StringBuilder();
         CsvFormat.appendRecord(text, fields);
-        byte[] utf8 = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
         append(utf8, 0, utf8.length - 1); // without its \n: endRow adds it
         endRow(false);
     }
