@@ -58,9 +58,13 @@ final class Csv {
     }
 
     /**
-     * Parses CSV bytes: the header first, then every well-formed record in key order to {@code rows},
-     * and every malformed one to {@code rejected} as (file, line, reason, raw text). Blank lines are
-     * skipped. A key smaller than the one before stops the job, naming the file and the line.
+     * Parses CSV bytes: the header first (a batch of its own), then every well-formed record in key
+     * order to {@code rows}, in batches, and every malformed one to {@code rejected} as (file, line,
+     * reason, raw text). Blank lines are skipped. A key smaller than the one before (as UTF-8 bytes:
+     * by code point) stops the job, naming the file and the line.
+     *
+     * <p>A record is split into fields as bytes ({@link RowBatch#add}); one that is malformed, or
+     * rare in shape, goes the slow way through {@link CsvFormat#parseFields}, which says what is wrong.
      */
     @Stream(
             in = "bytes",
@@ -71,14 +75,16 @@ final class Csv {
             LongAdder parsed,
             LongAdder malformed,
             ByteInput bytes,
-            Output<Row> rows,
+            Output<RowBatch> rows,
             Output<Row> rejected)
             throws IOException {
         CsvRecords records = new CsvRecords(maxRecordBytes);
         long line = 1;
         int keyIndex = -1;
         int columns = 0;
-        String previousKey = null;
+        RowBatch batch = null;
+        RowBatch previous = null; // the batch of the last row, for the order check
+        int previousRow = -1;
         long good = 0;
         long bad = 0;
         boolean atEnd = false;
@@ -102,50 +108,71 @@ final class Csv {
                 continue;
             }
             long recordLine = line;
-            line += 1 + count(record, (byte) '\n');
             if (!record.hasRemaining()) {
-                continue;
-            }
-            List<String> fields;
-            try {
-                fields = CsvFormat.parseFields(record);
-            } catch (MalformedRecordException e) {
-                if (keyIndex < 0) {
-                    throw new IOException(
-                            side.file() + " line " + recordLine + ": the header is malformed: " + e.getMessage());
-                }
-                rejected.push(rejectedRow(side, recordLine, e.getMessage(), record));
-                bad++;
+                line++;
                 continue;
             }
             if (keyIndex < 0) {
+                line += 1 + count(record, (byte) '\n');
+                List<String> fields;
+                try {
+                    fields = CsvFormat.parseFields(record);
+                } catch (MalformedRecordException e) {
+                    throw new IOException(
+                            side.file() + " line " + recordLine + ": the header is malformed: " + e.getMessage());
+                }
                 keyIndex = side.keyIndex(new Row(recordLine, fields));
                 columns = fields.size();
-                rows.push(new Row(recordLine, fields));
+                RowBatch header = new RowBatch(columns, record.remaining());
+                header.addFields(fields, keyIndex);
+                rows.push(header);
                 continue;
             }
-            if (fields.size() != columns) {
-                rejected.push(rejectedRow(
-                        side,
-                        recordLine,
-                        "expected " + columns + " fields as in the header, found " + fields.size(),
-                        record));
-                bad++;
-                continue;
+            if (batch == null || !batch.hasRoom(record.remaining())) {
+                if (batch != null) {
+                    rows.push(batch);
+                }
+                batch = new RowBatch(columns, record.remaining());
             }
-            String key = fields.get(keyIndex);
-            if (previousKey != null && key.compareTo(previousKey) < 0) {
-                throw new IllegalStateException(
-                        side.file() + " line " + recordLine + ": key '" + key + "' comes after '"
-                                + previousKey + "', but the file must be sorted by column '" + side.key()
-                                + "' (as plain strings); sort it first");
+            int newlines = batch.add(record, keyIndex);
+            if (newlines >= 0) {
+                line += 1 + newlines;
+            } else {
+                line += 1 + count(record, (byte) '\n');
+                List<String> fields;
+                try {
+                    fields = CsvFormat.parseFields(record);
+                } catch (MalformedRecordException e) {
+                    rejected.push(rejectedRow(side, recordLine, e.getMessage(), record));
+                    bad++;
+                    continue;
+                }
+                if (fields.size() != columns) {
+                    rejected.push(rejectedRow(
+                            side,
+                            recordLine,
+                            "expected " + columns + " fields as in the header, found " + fields.size(),
+                            record));
+                    bad++;
+                    continue;
+                }
+                batch.addFields(fields, keyIndex);
             }
-            previousKey = key;
-            rows.push(new Row(recordLine, fields));
+            int row = batch.rows() - 1;
+            if (previous != null && batch.compareKey(row, previous, previousRow) < 0) {
+                throw new IllegalStateException(side.file() + " line " + recordLine + ": key '" + batch.key(row)
+                        + "' comes after '" + previous.key(previousRow) + "', but the file must be sorted by column '"
+                        + side.key() + "' (as UTF-8 bytes, that is by code point); sort it first");
+            }
+            previous = batch;
+            previousRow = row;
             good++;
         }
         if (keyIndex < 0) {
             throw new IOException(side.file() + " is empty: expected a header row naming its columns");
+        }
+        if (batch != null) {
+            rows.push(batch);
         }
         parsed.add(good);
         malformed.add(bad);
@@ -166,18 +193,30 @@ final class Csv {
         return n;
     }
 
-    /**
-     * Writes rows as CSV to {@code file}: {@code header} first when it is not empty (otherwise the
-     * first row is the header). Returns how many rows it wrote after the header.
-     */
+    /** Writes CSV text to {@code file} as it comes. Returns how many rows it wrote after the header. */
+    @Stream(in = "chunks", out = "count")
+    static long writeText(Path file, Input<CsvChunk> chunks) throws IOException {
+        long written = 0;
+        try (FileChannel out = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            for (CsvChunk chunk : chunks) {
+                ByteBuffer text = chunk.text();
+                while (text.hasRemaining()) {
+                    out.write(text);
+                }
+                written += chunk.rows();
+            }
+        }
+        return written;
+    }
+
+    /** Writes rows as CSV to {@code file}, {@code header} first. Returns how many rows it wrote after the header. */
     @Stream(in = "rows", out = "count")
     static long write(Path file, List<String> header, Input<Row> rows) throws IOException {
         long written = 0;
         StringBuilder text = new StringBuilder();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            if (!header.isEmpty()) {
-                CsvFormat.appendRecord(text, header);
-            }
+            CsvFormat.appendRecord(text, header);
             for (Row row : rows) {
                 CsvFormat.appendRecord(text, row.fields());
                 written++;
@@ -188,7 +227,7 @@ final class Csv {
             }
             out.append(text);
         }
-        return header.isEmpty() ? Math.max(written - 1, 0) : written;
+        return written;
     }
 
     /** Prints the summary once every writer has finished: rows per output, then counts per stream. */

@@ -116,7 +116,8 @@ final class CsvFormat {
         out.append('\n');
     }
 
-    private static boolean needsQuotes(String field) {
+    /** Whether {@code field} must be quoted: it holds a comma, a quote or a line break. */
+    static boolean needsQuotes(String field) {
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
             if (c == ',' || c == '"' || c == '\n' || c == '\r') {

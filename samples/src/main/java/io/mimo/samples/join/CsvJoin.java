@@ -30,6 +30,9 @@ public final class CsvJoin {
     /** What to join, and how. */
     record Options(CsvFile left, CsvFile right, String key, Path out, int viewSize, int maxRecordBytes) {}
 
+    /** The capacity of the pipes that carry batches of rows or chunks of text. */
+    private static final int BATCHES = 16;
+
     private CsvJoin() {}
 
     /** The embedded default: a few thousand customers and their orders, joined on {@code customer_id}. */
@@ -137,18 +140,19 @@ public final class CsvJoin {
         readRight.pipe(parseRight);
 
         var join = wf.add("merge-join", JoinStreams.mergeJoin(leftSide, rightSide));
-        parseLeft.rows().pipe(join.left());
-        parseRight.rows().pipe(join.right());
+        // items are batches of rows and chunks of text, tens of KiB each: short pipes bound the memory
+        parseLeft.rows().pipe(join.left(), BATCHES);
+        parseRight.rows().pipe(join.right(), BATCHES);
 
-        var matched = wf.add("write matched", CsvStreams.write(o.out().resolve("matched.csv"), List.of()));
-        var leftOnly = wf.add("write left-only", CsvStreams.write(o.out().resolve("left-only.csv"), List.of()));
-        var rightOnly = wf.add("write right-only", CsvStreams.write(o.out().resolve("right-only.csv"), List.of()));
+        var matched = wf.add("write matched", CsvStreams.writeText(o.out().resolve("matched.csv")));
+        var leftOnly = wf.add("write left-only", CsvStreams.writeText(o.out().resolve("left-only.csv")));
+        var rightOnly = wf.add("write right-only", CsvStreams.writeText(o.out().resolve("right-only.csv")));
         var rejected = wf.add(
                 "write rejected",
                 CsvStreams.write(o.out().resolve("rejected.csv"), List.of("file", "line", "reason", "raw")));
-        join.matched().pipe(matched);
-        join.leftOnly().pipe(leftOnly);
-        join.rightOnly().pipe(rightOnly);
+        join.matched().pipe(matched, BATCHES);
+        join.leftOnly().pipe(leftOnly, BATCHES);
+        join.rightOnly().pipe(rightOnly, BATCHES);
         parseLeft.rejected().pipe(rejected);
         parseRight.rejected().pipe(rejected);
 

@@ -4,6 +4,7 @@ import io.mimo.Stream;
 import io.mimo.runtime.Input;
 import io.mimo.runtime.Output;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,12 +14,14 @@ public final class Join {
     private Join() {}
 
     /**
-     * Merge-joins two inputs sorted by their key column. The first item of each input is its header.
+     * Merge-joins two inputs sorted by their key column. The first row of each input is its header.
      * Every left row meets every right row of the same key (many-to-many keys give every pair);
      * only the right rows of the current key are held, so memory stays bounded by the largest key group.
+     * Keys compare as their UTF-8 bytes, that is by code point (see {@link RowBatch}).
      *
      * <p>{@code matched} rows are the key, then the left row's other columns, then the right's; a
-     * column name both sides share is prefixed with its side's name in the matched header.
+     * column name both sides share is prefixed with its side's name in the matched header. Each
+     * output is CSV text, its header first.
      */
     @Stream(
             in = {"left", "right"},
@@ -26,54 +29,104 @@ public final class Join {
     static void mergeJoin(
             Side leftSide,
             Side rightSide,
-            Input<Row> left,
-            Input<Row> right,
-            Output<Row> matched,
-            Output<Row> leftOnly,
-            Output<Row> rightOnly) {
-        Row leftHeader = left.poll();
-        Row rightHeader = right.poll();
+            Input<RowBatch> left,
+            Input<RowBatch> right,
+            Output<CsvChunk> matched,
+            Output<CsvChunk> leftOnly,
+            Output<CsvChunk> rightOnly) {
+        RowBatch leftHeader = left.poll();
+        RowBatch rightHeader = right.poll();
         if (leftHeader == null || rightHeader == null) {
             throw new IllegalStateException(
                     "no header row reached the join from " + (leftHeader == null ? leftSide.file() : rightSide.file()));
         }
-        int lk = leftSide.keyIndex(leftHeader);
-        int rk = rightSide.keyIndex(rightHeader);
-        matched.push(new Row(1, matchedHeader(leftSide, leftHeader, lk, rightSide, rightHeader, rk)));
-        leftOnly.push(leftHeader);
-        rightOnly.push(rightHeader);
+        Row leftNames = new Row(1, leftHeader.texts(0));
+        Row rightNames = new Row(1, rightHeader.texts(0));
+        int lk = leftSide.keyIndex(leftNames);
+        int rk = rightSide.keyIndex(rightNames);
+        CsvChunks both = new CsvChunks(matched);
+        CsvChunks leftAlone = new CsvChunks(leftOnly);
+        CsvChunks rightAlone = new CsvChunks(rightOnly);
+        both.header(matchedHeader(leftSide, leftNames, lk, rightSide, rightNames, rk));
+        leftHeader.appendRow(0, leftAlone);
+        leftAlone.endRow(false);
+        rightHeader.appendRow(0, rightAlone);
+        rightAlone.endRow(false);
 
-        Row l = left.poll();
-        Row r = right.poll();
-        List<Row> group = new ArrayList<>();
-        while (l != null && r != null) {
-            int order = l.get(lk).compareTo(r.get(rk));
+        Cursor l = new Cursor(left);
+        Cursor r = new Cursor(right);
+        List<RowBatch> groupBatches = new ArrayList<>();
+        int[] groupRows = new int[16];
+        while (l.batch != null && r.batch != null) {
+            int order = l.batch.compareKey(l.row, r.batch, r.row);
             if (order < 0) {
-                leftOnly.push(l);
-                l = left.poll();
+                l.batch.appendRow(l.row, leftAlone);
+                leftAlone.endRow(true);
+                l.next();
             } else if (order > 0) {
-                rightOnly.push(r);
-                r = right.poll();
+                r.batch.appendRow(r.row, rightAlone);
+                rightAlone.endRow(true);
+                r.next();
             } else {
-                String key = l.get(lk);
-                group.clear();
-                while (r != null && r.get(rk).equals(key)) {
-                    group.add(r);
-                    r = right.poll();
-                }
-                while (l != null && l.get(lk).equals(key)) {
-                    for (Row g : group) {
-                        matched.push(new Row(l.line(), combine(l, lk, g, rk)));
+                // the right rows of this key, held while every left row of the key meets each
+                groupBatches.clear();
+                int group = 0;
+                RowBatch keyBatch = r.batch;
+                int keyRow = r.row;
+                while (r.batch != null && r.batch.sameKey(r.row, keyBatch, keyRow)) {
+                    if (group == groupRows.length) {
+                        groupRows = Arrays.copyOf(groupRows, 2 * group);
                     }
-                    l = left.poll();
+                    groupBatches.add(r.batch);
+                    groupRows[group++] = r.row;
+                    r.next();
+                }
+                while (l.batch != null && l.batch.sameKey(l.row, keyBatch, keyRow)) {
+                    for (int g = 0; g < group; g++) {
+                        l.batch.appendField(l.row, lk, both);
+                        l.batch.appendOthers(l.row, lk, both);
+                        groupBatches.get(g).appendOthers(groupRows[g], rk, both);
+                        both.endRow(true);
+                    }
+                    l.next();
                 }
             }
         }
-        for (; l != null; l = left.poll()) {
-            leftOnly.push(l);
+        for (; l.batch != null; l.next()) {
+            l.batch.appendRow(l.row, leftAlone);
+            leftAlone.endRow(true);
         }
-        for (; r != null; r = right.poll()) {
-            rightOnly.push(r);
+        for (; r.batch != null; r.next()) {
+            r.batch.appendRow(r.row, rightAlone);
+            rightAlone.endRow(true);
+        }
+        both.flush();
+        leftAlone.flush();
+        rightAlone.flush();
+    }
+
+    /** A position in an input of batches: the current row, or no batch once the input has ended. */
+    private static final class Cursor {
+        private final Input<RowBatch> input;
+        RowBatch batch;
+        int row;
+
+        Cursor(Input<RowBatch> input) {
+            this.input = input;
+            this.batch = input.poll();
+            skipEmpty();
+        }
+
+        void next() {
+            row++;
+            skipEmpty();
+        }
+
+        private void skipEmpty() {
+            while (batch != null && row >= batch.rows()) {
+                batch = input.poll();
+                row = 0;
+            }
         }
     }
 
@@ -97,22 +150,5 @@ public final class Join {
             }
         }
         return names;
-    }
-
-    private static List<String> combine(Row left, int lk, Row right, int rk) {
-        List<String> fields =
-                new ArrayList<>(left.fields().size() + right.fields().size() - 1);
-        fields.add(left.get(lk));
-        for (int i = 0; i < left.fields().size(); i++) {
-            if (i != lk) {
-                fields.add(left.get(i));
-            }
-        }
-        for (int i = 0; i < right.fields().size(); i++) {
-            if (i != rk) {
-                fields.add(right.get(i));
-            }
-        }
-        return fields;
     }
 }

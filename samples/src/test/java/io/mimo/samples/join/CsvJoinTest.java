@@ -137,6 +137,18 @@ class CsvJoinTest {
     }
 
     @Test
+    void keysAreInCodePointOrderNotJavaStringOrder() throws IOException {
+        // U+FB01 sorts before U+1F600 by code point (and UTF-8 bytes), after it as a Java String
+        Result r = joinFiles("id,l\n\uFB01,a\n😀,b\n", "id,r\n\uFB01,x\n😀,y\n", "id");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("id,l,r\n\uFB01,a,x\n😀,b,y\n", output("matched.csv"));
+
+        Result reversed = joinFiles("id,l\n😀,b\n\uFB01,a\n", "id,r\n", "id");
+        assertEquals(1, reversed.status());
+        assertTrue(reversed.err().contains("left.csv line 3: key '\uFB01' comes after '😀'"), reversed.err());
+    }
+
+    @Test
     void badArgumentsSayWhatIsWrongWithExitStatus2() {
         assertEquals(2, join("only-one.csv").status());
         assertTrue(join("a.csv", "b.csv", "--out", "x").err().contains("missing --key COLUMN"));
