@@ -55,7 +55,8 @@ public record WorkflowSnapshot(
      * @param port {@code "stream.port"}
      * @param unit {@code "items"} or {@code "bytes"}
      * @param count for an input, what the stream took from it; for an output, what it pushed (or
-     *     wrote) to it, whether or not a reader was still there to take it
+     *     wrote) to it, whether or not a reader was still there to take it; {@code -1} for the ports
+     *     of a fused pipe when the run does not count them ({@link Workflow#counting(boolean)})
      * @param discarded whether the output is discarded (its items go nowhere)
      */
     public record PortCount(String port, String unit, long count, boolean discarded) {}
@@ -128,7 +129,8 @@ public record WorkflowSnapshot(
      *     and fill 0)
      * @param capacity what it holds when full, after any growth
      * @param fill what it holds now
-     * @param crossed what the reader took from it (what it dropped after it ended is not counted)
+     * @param crossed what the reader took from it (what it dropped after it ended is not counted);
+     *     {@code -1} for a fused pipe when the run does not count ({@link Workflow#counting(boolean)})
      * @param growths how many times deadlock resolution doubled it
      */
     public record PipeSnapshot(
@@ -226,7 +228,8 @@ public record WorkflowSnapshot(
     /**
      * The snapshot as a table, like the workflow's picture ({@code Workflow.toString()}) with numbers
      * on it: a line per stream (state, items in and out per port, busy share and waits) and per
-     * pipe (fill of capacity, what crossed, growths), and the bottleneck.
+     * pipe (fill of capacity, what crossed, growths), and the bottleneck. A count the run did not
+     * keep ({@link Workflow#counting(boolean)}) shows as {@code ?}.
      */
     @Override
     public String toString() {
@@ -267,7 +270,7 @@ public record WorkflowSnapshot(
             rows.add(new String[] {
                 pipe.name(),
                 pipe.fused() ? "fused" : pipe.fill() + "/" + pipe.capacity() + " " + pipe.unit(),
-                String.valueOf(pipe.crossed()),
+                count(pipe.crossed()),
                 pipe.growths() == 0 ? "-" : pipe.growths() + "x"
             });
         }
@@ -335,7 +338,7 @@ public record WorkflowSnapshot(
             StreamSnapshot reader = streams.get(pipe.reader());
             String ports = portName(pipe.from()) + " → " + portName(pipe.to());
             String numbers = pipe.fused()
-                    ? "fused, " + pipe.crossed() + " " + pipe.unit()
+                    ? "fused, " + count(pipe.crossed()) + " " + pipe.unit()
                     : pipe.crossed() + " " + pipe.unit() + ", " + pipe.fill() + "/" + pipe.capacity()
                             + (pipe.growths() == 0 ? "" : ", grown " + pipe.growths() + "x");
             dot.append("  s")
@@ -401,9 +404,15 @@ public record WorkflowSnapshot(
         }
         List<String> parts = new ArrayList<>();
         for (PortCount port : ports) {
-            parts.add(portName(port.port()) + " " + port.count() + (port.unit().equals("bytes") ? " B" : ""));
+            parts.add(portName(port.port()) + " " + count(port.count())
+                    + (port.unit().equals("bytes") ? " B" : ""));
         }
         return String.join(", ", parts);
+    }
+
+    /** A count, or {@code ?} for one the run did not keep (-1). */
+    private static String count(long count) {
+        return count < 0 ? "?" : String.valueOf(count);
     }
 
     private static String percent(double share) {

@@ -64,7 +64,7 @@ class WorkflowSnapshotTest {
 
     @Test
     void afterAFusedChainEveryPortCountsExactlyWhatCrossedIt() {
-        Workflow wf = new Workflow("fused");
+        Workflow wf = new Workflow("fused").counting(true);
         var source = wf.add(range("source", 0, 1000));
         var square = wf.add(FusionTest.map("square", (Integer x) -> x * x));
         var evens = wf.add(FusionTest.map("evens", (Integer x) -> x % 2 == 0 ? x : null));
@@ -92,6 +92,34 @@ class WorkflowSnapshotTest {
             assertEquals(thread, stream.thread(), "every step runs on source's thread");
         }
         assertEquals(Optional.empty(), snapshot.bottleneck());
+    }
+
+    @Test
+    void withoutCountingAFusedPipeShowsMinusOneAndEveryOtherCountStaysExact() {
+        Workflow wf = new Workflow("uncounted", 8);
+        var source = wf.add(range("source", 0, 1000));
+        var square = wf.add(FusionTest.map("square", (Integer x) -> x * x));
+        var evens = wf.add(FusionTest.map("evens", (Integer x) -> x % 2 == 0 ? x : null));
+        var sink = wf.add(new Collect<Integer>("sink"));
+        // evens has two readers, so its output is a broadcast: counted on the slow path, free
+        var other = wf.add(new Sink<Integer>("other"));
+        source.pipe(square).pipe(evens).pipe(sink);
+        evens.onlyOutput().pipe(other);
+        Execution run = wf.start();
+        run.await();
+
+        WorkflowSnapshot snapshot = run.snapshot();
+
+        assertFalse(wf.counting());
+        assertEquals(-1, out(stream(snapshot, "source"), 0), "fused, so not counted");
+        assertEquals(-1, in(stream(snapshot, "square"), 0));
+        assertEquals(-1, pipe(snapshot, "source.out -> square.in").crossed());
+        assertTrue(
+                snapshot.toString().lines().anyMatch(l -> l.matches("    source\\.out -> square\\.in +fused +\\? +-")),
+                snapshot::toString);
+        assertEquals(500, out(stream(snapshot, "evens"), 0), "a broadcast counts always");
+        assertEquals(500, in(stream(snapshot, "other"), 0), "a pipe's index counts what crossed it");
+        assertEquals(500, pipe(snapshot, "evens.out -> other.in").crossed());
     }
 
     @Test
@@ -134,7 +162,7 @@ class WorkflowSnapshotTest {
 
     @Test
     void afterAParallelStepItsDealerCopiesAndMergerCountBatchesAndItems() {
-        Workflow wf = new Workflow("parallel", 16);
+        Workflow wf = new Workflow("parallel", 16).counting(true);
         var source = wf.add(range("source", 0, 1000));
         var inc = wf.parallel(wf.add(FusionTest.map("inc", (Integer x) -> x + 1)), 3);
         var sink = wf.add(new Collect<Integer>("sink"));
@@ -430,7 +458,7 @@ class WorkflowSnapshotTest {
 
     /** The picture's sample, run: a fused chain, a parallel step, a byte pipe, a discarded output. */
     private static WorkflowSnapshot sampleRun() {
-        Workflow wf = WorkflowDiagramTest.sample();
+        Workflow wf = WorkflowDiagramTest.sample().counting(true);
         Execution run = wf.start();
         run.await();
         return run.snapshot();

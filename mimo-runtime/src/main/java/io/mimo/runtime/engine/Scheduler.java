@@ -62,7 +62,14 @@ final class Scheduler implements Execution {
 
     private record Stop(String message, String stream, Throwable cause) {}
 
-    Scheduler(WorkflowGraph graph, Fusion fusion) {
+    /**
+     * Whether fused outputs count their items for snapshots ({@code Workflow.counting}): read by
+     * {@link FusedStep#open()}, which picks the kind of {@link FusedOutputEnd} by it.
+     */
+    final boolean counting;
+
+    Scheduler(WorkflowGraph graph, Fusion fusion, boolean counting) {
+        this.counting = counting;
         this.workflow = graph.name();
         this.graph = graph;
         this.streams = Wiring.wire(this, graph, fusion);
