@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What a run of a workflow looks like at one instant ({@link Execution#snapshot()}): each stream's
@@ -78,6 +79,8 @@ public record WorkflowSnapshot(
      *     few microseconds before a wait count as busy); the streams on one thread share it
      * @param waitingForItems time it waited for items (its own waits only)
      * @param waitingForRoom time it waited for room (its own waits only)
+     * @param expected what it declared it will write in all, items or bytes
+     *     ({@link Context#expect(long)}), or {@code -1}
      */
     public record StreamSnapshot(
             int index,
@@ -89,12 +92,22 @@ public record WorkflowSnapshot(
             List<PortCount> outputs,
             Duration busy,
             Duration waitingForItems,
-            Duration waitingForRoom) {
+            Duration waitingForRoom,
+            long expected) {
 
         public StreamSnapshot {
             waitingOn = List.copyOf(waitingOn);
             inputs = List.copyOf(inputs);
             outputs = List.copyOf(outputs);
+        }
+
+        /** What it has written so far over all its outputs, items and bytes alike (counts not kept count 0). */
+        public long written() {
+            long sum = 0;
+            for (PortCount output : outputs) {
+                sum += Math.max(0, output.count());
+            }
+            return sum;
         }
 
         /** Whether it has ended or failed. */
@@ -223,6 +236,24 @@ public record WorkflowSnapshot(
     private double busyShare(StreamSnapshot stream) {
         long total = elapsed.toNanos();
         return total <= 0 ? 0 : Math.min(1, (double) stream.busy().toNanos() / total);
+    }
+
+    /**
+     * The share of the run done, between 0 and 1, by what the streams that {@linkplain
+     * Context#expect(long) declared} how much they will write have written of it: the sum of each
+     * one's {@link StreamSnapshot#written()} (at most what it expected; all of it once it ended)
+     * over the sum of what they expected. Empty when none declared anything (or only 0).
+     */
+    public OptionalDouble progress() {
+        long expected = 0;
+        long done = 0;
+        for (StreamSnapshot stream : streams) {
+            if (stream.expected() > 0) {
+                expected += stream.expected();
+                done += stream.ended() ? stream.expected() : Math.min(stream.written(), stream.expected());
+            }
+        }
+        return expected == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) done / expected);
     }
 
     /**

@@ -213,11 +213,13 @@ class WorkflowSnapshotTest {
         assertEquals(500, reader.bytes.size());
     }
 
-    @Test
-    void aPipeThatDeadlockResolutionGrewCountsItsGrowths() {
-        int items = 100;
+    /**
+     * A diamond of pipes of 4 whose join reads its left input to the end first: the pipes on the
+     * right grow, at least four times, for {@link #DIAMOND_ITEMS} items.
+     */
+    static Workflow growingDiamond() {
         Workflow wf = new Workflow("diamond", 4);
-        var source = wf.add(range("source", 0, items));
+        var source = wf.add(range("source", 0, DIAMOND_ITEMS));
         var a = wf.add(TestSteps.<Integer>copy("a"));
         var b = wf.add(TestSteps.<Integer>copy("b"));
         var c = wf.add(DeadlockTest.leftThenRight("c"));
@@ -227,7 +229,15 @@ class WorkflowSnapshotTest {
         a.out.pipe(c.left);
         b.out.pipe(c.right);
         c.pipe(sink);
-        Execution run = wf.start();
+        return wf;
+    }
+
+    private static final int DIAMOND_ITEMS = 100;
+
+    @Test
+    void aPipeThatDeadlockResolutionGrewCountsItsGrowths() {
+        int items = DIAMOND_ITEMS;
+        Execution run = growingDiamond().start();
         run.await();
 
         WorkflowSnapshot snapshot = run.snapshot();
@@ -345,7 +355,8 @@ class WorkflowSnapshotTest {
                 List.of(),
                 Duration.ZERO,
                 Duration.ZERO,
-                Duration.ZERO);
+                Duration.ZERO,
+                -1);
     }
 
     @Test

@@ -15,12 +15,12 @@ public final class Engine {
     }
 
     /**
-     * Starts every stream of {@code graph}, a checked one, on a virtual thread of its own, and returns at once;
-     * fused outputs count their items if {@code counting}.
+     * Starts every stream of {@code graph}, a checked one, on a virtual thread of its own, watched as
+     * {@code watch} says, and returns at once.
      */
-    public static Execution start(WorkflowGraph graph, boolean fusion, boolean counting) {
+    public static Execution start(WorkflowGraph graph, boolean fusion, Watch watch) {
         WorkflowGraph planned = Parallel.expand(graph);
-        Scheduler scheduler = new Scheduler(planned, Fusion.decide(planned, fusion), counting);
+        Scheduler scheduler = new Scheduler(planned, Fusion.decide(planned, fusion), watch);
         scheduler.start();
         return scheduler;
     }

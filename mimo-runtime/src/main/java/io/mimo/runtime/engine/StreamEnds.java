@@ -153,6 +153,11 @@ final class StreamEnds implements PortEnds {
     }
 
     @Override
+    public void expect(long units) {
+        stream.expected = units;
+    }
+
+    @Override
     public String toString() {
         return "ends of stream '" + stream.name + "'";
     }
