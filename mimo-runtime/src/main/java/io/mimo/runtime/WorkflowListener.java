@@ -8,8 +8,8 @@ package io.mimo.runtime;
  * <h2>Which thread</h2>
  * Every call is made by one thread of the run's own, its watcher (a virtual thread named
  * {@code "<workflow>/watch"}), never by a stream: so a listener is called serially, in the order
- * things happened, and a slow listener slows no stream (events wait for it in a queue, at most a
- * few per stream). The watcher starts with the run and ends after {@link #ended} returns; the run's
+ * things happened, and a slow listener slows no stream (events wait for it in a queue: a few per
+ * stream, and one per growth of a pipe). The watcher starts with the run and ends after {@link #ended} returns; the run's
  * {@code await()} returns only then, so a listener has heard everything when the run is over.
  *
  * <h2>Exceptions</h2>
