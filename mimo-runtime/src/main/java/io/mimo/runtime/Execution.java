@@ -31,7 +31,8 @@ public interface Execution {
      * What the run looks like now: each stream's state, counts and times, each pipe's fill and
      * traffic, and the {@linkplain WorkflowSnapshot#bottleneck() bottleneck}. Safe from any thread,
      * while the run goes on (it is not stopped or slowed; the numbers are read as they are) and
-     * after it ended (then they are exact).
+     * after it ended (then they are exact). A fused pipe is counted only when the run is watched
+     * ({@link Workflow#counting(boolean)}, or a listener); otherwise its counts are {@code -1}.
      */
     WorkflowSnapshot snapshot();
 }

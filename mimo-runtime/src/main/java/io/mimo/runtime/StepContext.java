@@ -66,6 +66,15 @@ final class StepContext implements Context {
     }
 
     @Override
+    public void expect(long units) {
+        if (units < 0) {
+            throw new IllegalArgumentException(
+                    "stream '" + step.name() + "' cannot expect to write " + units + " units: give 0 or more");
+        }
+        ends.expect(units);
+    }
+
+    @Override
     public String toString() {
         return "context of stream '" + step.name() + "'";
     }

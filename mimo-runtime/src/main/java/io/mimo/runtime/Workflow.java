@@ -1,7 +1,9 @@
 package io.mimo.runtime;
 
 import io.mimo.runtime.engine.Engine;
+import io.mimo.runtime.engine.Watch;
 import io.mimo.runtime.graph.WorkflowGraph;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -86,12 +88,22 @@ public final class Workflow {
     /** Bytes up to which a full byte pipe may grow (64 MiB) to resolve a deadlock, unless the workflow says otherwise. */
     public static final int DEFAULT_BYTE_GROWTH_LIMIT = 1 << 26;
 
+    /** How often listeners get a snapshot of a run, unless the workflow says otherwise: every second. */
+    public static final Duration DEFAULT_SNAPSHOT_EVERY = Duration.ofSeconds(1);
+
+    /** How long nothing may cross a pipe, with no stream running, before the run is stalled: 30 s unless set. */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(30);
+
     private final String name;
     private final int capacity;
     private int growthLimit = DEFAULT_GROWTH_LIMIT;
     private int byteCapacity = DEFAULT_BYTE_CAPACITY;
     private int byteGrowthLimit = DEFAULT_BYTE_GROWTH_LIMIT;
     private boolean fusion = true;
+    private boolean counting;
+    private final List<WorkflowListener> listeners = new ArrayList<>();
+    private Duration snapshotEvery = DEFAULT_SNAPSHOT_EVERY;
+    private Duration stallTimeout = DEFAULT_STALL_TIMEOUT;
     private final List<Step> steps = new ArrayList<>();
     /** Element steps run as several copies ({@link #parallel}), with their number of copies. */
     private final IdentityHashMap<Step, Integer> copies = new IdentityHashMap<>();
@@ -226,6 +238,107 @@ public final class Workflow {
         return this;
     }
 
+    /**
+     * Whether the run counts the items that cross fused pipes: asked for ({@link #counting(boolean)}),
+     * or implied by a {@link #listener(WorkflowListener) listener}.
+     */
+    public synchronized boolean counting() {
+        return counting || !listeners.isEmpty();
+    }
+
+    /**
+     * Sets whether the run counts the items that cross fused pipes, for
+     * {@link Execution#snapshot()}. Every other count of a snapshot (items through real pipes, bytes,
+     * what each stream pushed to a pipe or a broadcast, waits) comes free, from indices the pipes keep
+     * anyway or from slow paths; but a fused element step is a call, and counting its items is a
+     * store per item and step on the hottest loop a workflow has (a fifth of the time of a chain of
+     * five cheap steps). So it is off unless asked for: a snapshot of a run that does not count
+     * shows {@code -1} for the ports of a fused pipe and for what crossed it. A run counts when
+     * this is on (the default is off) or the workflow has a {@link #listener(WorkflowListener)
+     * listener}, which watches it. Counts are exact after the run either way.
+     *
+     * @return this workflow
+     * @throws IllegalStateException if the workflow has started
+     */
+    public synchronized Workflow counting(boolean enabled) {
+        checkNotStarted("turn counting " + (enabled ? "on" : "off"));
+        counting = enabled;
+        return this;
+    }
+
+    /**
+     * Adds a listener that hears each run of this workflow: its start, each stream's end or failure,
+     * pipes growing, stalls, a deadlock, a snapshot every {@link #snapshotEvery(Duration) period},
+     * and its end; see {@link WorkflowListener} for the thread that calls it and what happens to what
+     * it throws. A workflow with a listener {@link #counting(boolean) counts} fused items too.
+     *
+     * @return this workflow
+     * @throws NullPointerException if {@code listener} is null
+     * @throws IllegalStateException if the workflow has started
+     */
+    public synchronized Workflow listener(WorkflowListener listener) {
+        if (listener == null) {
+            throw new NullPointerException("cannot add a null listener to workflow '" + name + "'");
+        }
+        checkNotStarted("add listener " + listener);
+        listeners.add(listener);
+        return this;
+    }
+
+    /** How often listeners get a snapshot while a run goes on; see {@link #snapshotEvery(Duration)}. */
+    public synchronized Duration snapshotEvery() {
+        return snapshotEvery;
+    }
+
+    /**
+     * Sets how often {@link WorkflowListener#snapshot} is called while a run goes on (default
+     * {@link #DEFAULT_SNAPSHOT_EVERY}, every second). Each call takes a snapshot, which reads every
+     * stream's and pipe's counts without stopping anyone: a few microseconds for a workflow of tens
+     * of streams.
+     *
+     * @return this workflow
+     * @throws IllegalArgumentException if {@code period} is not positive
+     * @throws IllegalStateException if the workflow has started
+     */
+    public synchronized Workflow snapshotEvery(Duration period) {
+        checkNotStarted("change the snapshot period");
+        snapshotEvery = positive(period, "the snapshot period");
+        return this;
+    }
+
+    /** How long a run may cross nothing before it is stalled; see {@link #stallTimeout(Duration)}. */
+    public synchronized Duration stallTimeout() {
+        return stallTimeout;
+    }
+
+    /**
+     * Sets how long nothing may cross any pipe of a run, while no stream runs, before the run is
+     * stalled (default {@link #DEFAULT_STALL_TIMEOUT}, 30 s). A stall is not a deadlock (that, the
+     * run finds and handles by itself, at once): some stream waits outside mimo, on a lock, a socket,
+     * a sleep or a latch, and may never come back. The run goes on; the stall is reported once (until
+     * something crosses again) to the {@link WorkflowListener#stalled listeners}, or, with none,
+     * logged through {@link System.Logger} (logger {@code io.mimo.runtime}, level {@code WARNING}),
+     * and recorded as the JFR event {@code io.mimo.Stall}; its message names who waits on what. The
+     * run's watcher looks at its traffic about every quarter of this timeout, at most every second.
+     *
+     * @return this workflow
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     * @throws IllegalStateException if the workflow has started
+     */
+    public synchronized Workflow stallTimeout(Duration timeout) {
+        checkNotStarted("change the stall timeout");
+        stallTimeout = positive(timeout, "the stall timeout");
+        return this;
+    }
+
+    private Duration positive(Duration duration, String what) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(
+                    what + " of workflow '" + name + "' must be a positive duration, got " + duration);
+        }
+        return duration;
+    }
+
     /** The most copies {@link #parallel} runs of one step. */
     public static final int MAX_COPIES = 1024;
 
@@ -355,7 +468,7 @@ public final class Workflow {
     public synchronized Execution start() {
         WorkflowGraph graph = graph();
         started = true;
-        return Engine.start(graph, fusion);
+        return Engine.start(graph, fusion, new Watch(counting(), listeners, snapshotEvery, stallTimeout));
     }
 
     /**

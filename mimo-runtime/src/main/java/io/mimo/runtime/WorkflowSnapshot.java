@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What a run of a workflow looks like at one instant ({@link Execution#snapshot()}): each stream's
@@ -55,7 +56,8 @@ public record WorkflowSnapshot(
      * @param port {@code "stream.port"}
      * @param unit {@code "items"} or {@code "bytes"}
      * @param count for an input, what the stream took from it; for an output, what it pushed (or
-     *     wrote) to it, whether or not a reader was still there to take it
+     *     wrote) to it, whether or not a reader was still there to take it; {@code -1} for the ports
+     *     of a fused pipe when the run does not count them ({@link Workflow#counting(boolean)})
      * @param discarded whether the output is discarded (its items go nowhere)
      */
     public record PortCount(String port, String unit, long count, boolean discarded) {}
@@ -77,6 +79,8 @@ public record WorkflowSnapshot(
      *     few microseconds before a wait count as busy); the streams on one thread share it
      * @param waitingForItems time it waited for items (its own waits only)
      * @param waitingForRoom time it waited for room (its own waits only)
+     * @param expected what it declared it will write in all, items or bytes
+     *     ({@link Context#expect(long)}), or {@code -1}
      */
     public record StreamSnapshot(
             int index,
@@ -88,12 +92,22 @@ public record WorkflowSnapshot(
             List<PortCount> outputs,
             Duration busy,
             Duration waitingForItems,
-            Duration waitingForRoom) {
+            Duration waitingForRoom,
+            long expected) {
 
         public StreamSnapshot {
             waitingOn = List.copyOf(waitingOn);
             inputs = List.copyOf(inputs);
             outputs = List.copyOf(outputs);
+        }
+
+        /** What it has written so far over all its outputs, items and bytes alike (counts not kept count 0). */
+        public long written() {
+            long sum = 0;
+            for (PortCount output : outputs) {
+                sum += Math.max(0, output.count());
+            }
+            return sum;
         }
 
         /** Whether it has ended or failed. */
@@ -128,7 +142,8 @@ public record WorkflowSnapshot(
      *     and fill 0)
      * @param capacity what it holds when full, after any growth
      * @param fill what it holds now
-     * @param crossed what the reader took from it (what it dropped after it ended is not counted)
+     * @param crossed what the reader took from it (what it dropped after it ended is not counted);
+     *     {@code -1} for a fused pipe when the run does not count ({@link Workflow#counting(boolean)})
      * @param growths how many times deadlock resolution doubled it
      */
     public record PipeSnapshot(
@@ -224,9 +239,28 @@ public record WorkflowSnapshot(
     }
 
     /**
+     * The share of the run done, between 0 and 1, by what the streams that {@linkplain
+     * Context#expect(long) declared} how much they will write have written of it: the sum of each
+     * one's {@link StreamSnapshot#written()} (at most what it expected; all of it once it ended)
+     * over the sum of what they expected. Empty when none declared anything (or only 0).
+     */
+    public OptionalDouble progress() {
+        long expected = 0;
+        long done = 0;
+        for (StreamSnapshot stream : streams) {
+            if (stream.expected() > 0) {
+                expected += stream.expected();
+                done += stream.ended() ? stream.expected() : Math.min(stream.written(), stream.expected());
+            }
+        }
+        return expected == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) done / expected);
+    }
+
+    /**
      * The snapshot as a table, like the workflow's picture ({@code Workflow.toString()}) with numbers
      * on it: a line per stream (state, items in and out per port, busy share and waits) and per
-     * pipe (fill of capacity, what crossed, growths), and the bottleneck.
+     * pipe (fill of capacity, what crossed, growths), and the bottleneck. A count the run did not
+     * keep ({@link Workflow#counting(boolean)}) shows as {@code ?}.
      */
     @Override
     public String toString() {
@@ -267,7 +301,7 @@ public record WorkflowSnapshot(
             rows.add(new String[] {
                 pipe.name(),
                 pipe.fused() ? "fused" : pipe.fill() + "/" + pipe.capacity() + " " + pipe.unit(),
-                String.valueOf(pipe.crossed()),
+                count(pipe.crossed()),
                 pipe.growths() == 0 ? "-" : pipe.growths() + "x"
             });
         }
@@ -335,7 +369,7 @@ public record WorkflowSnapshot(
             StreamSnapshot reader = streams.get(pipe.reader());
             String ports = portName(pipe.from()) + " → " + portName(pipe.to());
             String numbers = pipe.fused()
-                    ? "fused, " + pipe.crossed() + " " + pipe.unit()
+                    ? "fused, " + count(pipe.crossed()) + " " + pipe.unit()
                     : pipe.crossed() + " " + pipe.unit() + ", " + pipe.fill() + "/" + pipe.capacity()
                             + (pipe.growths() == 0 ? "" : ", grown " + pipe.growths() + "x");
             dot.append("  s")
@@ -401,9 +435,15 @@ public record WorkflowSnapshot(
         }
         List<String> parts = new ArrayList<>();
         for (PortCount port : ports) {
-            parts.add(portName(port.port()) + " " + port.count() + (port.unit().equals("bytes") ? " B" : ""));
+            parts.add(portName(port.port()) + " " + count(port.count())
+                    + (port.unit().equals("bytes") ? " B" : ""));
         }
         return String.join(", ", parts);
+    }
+
+    /** A count, or {@code ?} for one the run did not keep (-1). */
+    private static String count(long count) {
+        return count < 0 ? "?" : String.valueOf(count);
     }
 
     private static String percent(double share) {

@@ -64,7 +64,7 @@ class WorkflowSnapshotTest {
 
     @Test
     void afterAFusedChainEveryPortCountsExactlyWhatCrossedIt() {
-        Workflow wf = new Workflow("fused");
+        Workflow wf = new Workflow("fused").counting(true);
         var source = wf.add(range("source", 0, 1000));
         var square = wf.add(FusionTest.map("square", (Integer x) -> x * x));
         var evens = wf.add(FusionTest.map("evens", (Integer x) -> x % 2 == 0 ? x : null));
@@ -92,6 +92,34 @@ class WorkflowSnapshotTest {
             assertEquals(thread, stream.thread(), "every step runs on source's thread");
         }
         assertEquals(Optional.empty(), snapshot.bottleneck());
+    }
+
+    @Test
+    void withoutCountingAFusedPipeShowsMinusOneAndEveryOtherCountStaysExact() {
+        Workflow wf = new Workflow("uncounted", 8);
+        var source = wf.add(range("source", 0, 1000));
+        var square = wf.add(FusionTest.map("square", (Integer x) -> x * x));
+        var evens = wf.add(FusionTest.map("evens", (Integer x) -> x % 2 == 0 ? x : null));
+        var sink = wf.add(new Collect<Integer>("sink"));
+        // evens has two readers, so its output is a broadcast: counted on the slow path, free
+        var other = wf.add(new Sink<Integer>("other"));
+        source.pipe(square).pipe(evens).pipe(sink);
+        evens.onlyOutput().pipe(other);
+        Execution run = wf.start();
+        run.await();
+
+        WorkflowSnapshot snapshot = run.snapshot();
+
+        assertFalse(wf.counting());
+        assertEquals(-1, out(stream(snapshot, "source"), 0), "fused, so not counted");
+        assertEquals(-1, in(stream(snapshot, "square"), 0));
+        assertEquals(-1, pipe(snapshot, "source.out -> square.in").crossed());
+        assertTrue(
+                snapshot.toString().lines().anyMatch(l -> l.matches("    source\\.out -> square\\.in +fused +\\? +-")),
+                snapshot::toString);
+        assertEquals(500, out(stream(snapshot, "evens"), 0), "a broadcast counts always");
+        assertEquals(500, in(stream(snapshot, "other"), 0), "a pipe's index counts what crossed it");
+        assertEquals(500, pipe(snapshot, "evens.out -> other.in").crossed());
     }
 
     @Test
@@ -134,7 +162,7 @@ class WorkflowSnapshotTest {
 
     @Test
     void afterAParallelStepItsDealerCopiesAndMergerCountBatchesAndItems() {
-        Workflow wf = new Workflow("parallel", 16);
+        Workflow wf = new Workflow("parallel", 16).counting(true);
         var source = wf.add(range("source", 0, 1000));
         var inc = wf.parallel(wf.add(FusionTest.map("inc", (Integer x) -> x + 1)), 3);
         var sink = wf.add(new Collect<Integer>("sink"));
@@ -185,11 +213,13 @@ class WorkflowSnapshotTest {
         assertEquals(500, reader.bytes.size());
     }
 
-    @Test
-    void aPipeThatDeadlockResolutionGrewCountsItsGrowths() {
-        int items = 100;
+    /**
+     * A diamond of pipes of 4 whose join reads its left input to the end first: the pipes on the
+     * right grow, at least four times, for {@link #DIAMOND_ITEMS} items.
+     */
+    static Workflow growingDiamond() {
         Workflow wf = new Workflow("diamond", 4);
-        var source = wf.add(range("source", 0, items));
+        var source = wf.add(range("source", 0, DIAMOND_ITEMS));
         var a = wf.add(TestSteps.<Integer>copy("a"));
         var b = wf.add(TestSteps.<Integer>copy("b"));
         var c = wf.add(DeadlockTest.leftThenRight("c"));
@@ -199,7 +229,15 @@ class WorkflowSnapshotTest {
         a.out.pipe(c.left);
         b.out.pipe(c.right);
         c.pipe(sink);
-        Execution run = wf.start();
+        return wf;
+    }
+
+    private static final int DIAMOND_ITEMS = 100;
+
+    @Test
+    void aPipeThatDeadlockResolutionGrewCountsItsGrowths() {
+        int items = DIAMOND_ITEMS;
+        Execution run = growingDiamond().start();
         run.await();
 
         WorkflowSnapshot snapshot = run.snapshot();
@@ -317,7 +355,8 @@ class WorkflowSnapshotTest {
                 List.of(),
                 Duration.ZERO,
                 Duration.ZERO,
-                Duration.ZERO);
+                Duration.ZERO,
+                -1);
     }
 
     @Test
@@ -430,7 +469,7 @@ class WorkflowSnapshotTest {
 
     /** The picture's sample, run: a fused chain, a parallel step, a byte pipe, a discarded output. */
     private static WorkflowSnapshot sampleRun() {
-        Workflow wf = WorkflowDiagramTest.sample();
+        Workflow wf = WorkflowDiagramTest.sample().counting(true);
         Execution run = wf.start();
         run.await();
         return run.snapshot();

@@ -14,10 +14,13 @@ public final class Engine {
         return GraphCheck.problems(graph);
     }
 
-    /** Starts every stream of {@code graph}, a checked one, on a virtual thread of its own, and returns at once. */
-    public static Execution start(WorkflowGraph graph, boolean fusion) {
+    /**
+     * Starts every stream of {@code graph}, a checked one, on a virtual thread of its own, watched as
+     * {@code watch} says, and returns at once.
+     */
+    public static Execution start(WorkflowGraph graph, boolean fusion, Watch watch) {
         WorkflowGraph planned = Parallel.expand(graph);
-        Scheduler scheduler = new Scheduler(planned, Fusion.decide(planned, fusion));
+        Scheduler scheduler = new Scheduler(planned, Fusion.decide(planned, fusion), watch);
         scheduler.start();
         return scheduler;
     }

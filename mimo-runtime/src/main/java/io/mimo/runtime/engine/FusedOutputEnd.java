@@ -2,6 +2,8 @@ package io.mimo.runtime.engine;
 
 import io.mimo.runtime.ElementStep;
 import io.mimo.runtime.Output;
+import java.lang.constant.ConstantDescs;
+import java.lang.invoke.MethodHandles;
 
 /**
  * The writing end of an item output whose only reader is one fused element step, with no pipe:
@@ -20,10 +22,24 @@ import io.mimo.runtime.Output;
  * copies live as long as their handler's class ({@link ClassValue}). Where this class's bytes
  * cannot be read or defined again, this class itself serves (correct, only slower).
  *
+ * <h2>Counting, or not</h2>
+ * Each copy also carries, as its class data, whether it counts the items pushed for snapshots
+ * ({@link #COUNTING}): a static final of the copy, so the JIT folds the test away and a copy that
+ * does not count pays nothing per item, not even the test. Counting costs a store per item and step
+ * on the fused chain's hot loop (a fifth of a five-step chain's time, measured), so a run counts
+ * only when it is watched ({@code Workflow.counting}, or a listener). This class itself, serving
+ * where copies cannot be made, always counts.
+ *
  * <p>The copies share nothing with this class but its code: it must stay a top-level class with
  * no lambda, no string concatenation and no nested class (those would refer to the original).
  */
 final class FusedOutputEnd<T> implements Output<T>, FusedOutputEnds.Cut {
+    /**
+     * Whether this class counts {@link #pushed}: the class data {@link FusedOutputEnds} gave this
+     * copy, or {@code true} for the original class, which has none.
+     */
+    private static final boolean COUNTING = counting();
+
     private final RunningStream writer;
     private final String name;
     private final FusedStep step;
@@ -36,10 +52,11 @@ final class FusedOutputEnd<T> implements Output<T>, FusedOutputEnds.Cut {
     /** The run, when the writer has a thread of its own (the head of the chain); {@code null} for a fused writer. */
     private final Scheduler root;
     /**
-     * Items pushed, for snapshots: a plain field of the host's thread alone, one increment per item
-     * on this object's line, which the push reads anyway (no fence, no allocation; the JIT keeps it
-     * in a register across an inlined chain's loop at best, and stores it once per item at worst).
-     * Read racily by snapshots, exactly after the run, whose threads are joined.
+     * Items pushed, for snapshots, when this copy {@link #COUNTING counts}: a plain field of the
+     * host's thread alone, one increment per item on this object's line, which the push reads
+     * anyway. The memory order is that of every count a snapshot reads: plain stores by one owner
+     * thread, read racily (a little late) while the run goes on, and exactly after it, whose
+     * threads are joined (the join orders every store before the read).
      */
     private long pushed;
     /** Host's thread: {@link #pushed} when the step ended ({@link #cut()}), or -1 while it takes items. */
@@ -63,7 +80,9 @@ final class FusedOutputEnd<T> implements Output<T>, FusedOutputEnds.Cut {
         if (root != null && root.stopping) {
             throw Signal.Stopped.INSTANCE;
         }
-        pushed++;
+        if (COUNTING) {
+            pushed++;
+        }
         try {
             handler.accept(item);
             return;
@@ -94,13 +113,24 @@ final class FusedOutputEnd<T> implements Output<T>, FusedOutputEnds.Cut {
 
     @Override
     public long pushed() {
-        return pushed;
+        return COUNTING ? pushed : -1;
     }
 
     @Override
     public long delivered() {
         long atCut = pushedAtCut;
-        return atCut < 0 ? pushed : atCut;
+        return !COUNTING ? -1 : atCut < 0 ? pushed : atCut;
+    }
+
+    private static boolean counting() {
+        try {
+            Boolean counting =
+                    MethodHandles.classData(MethodHandles.lookup(), ConstantDescs.DEFAULT_NAME, Boolean.class);
+            return counting == null || counting;
+        } catch (IllegalAccessException e) {
+            // Not a copy with class data: the original, which counts.
+            return true;
+        }
     }
 
     @Override

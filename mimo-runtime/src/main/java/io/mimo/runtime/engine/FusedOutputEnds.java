@@ -14,21 +14,29 @@ final class FusedOutputEnds {
             void.class, RunningStream.class, String.class, FusedStep.class, ElementStep.ItemHandler.class);
     private static final byte[] TEMPLATE = template();
 
-    /** The constructor of the copy of {@link FusedOutputEnd} for each class of handler. */
-    private static final ClassValue<MethodHandle> COPIES = new ClassValue<>() {
-        @Override
-        protected MethodHandle computeValue(Class<?> handlerClass) {
-            try {
-                if (TEMPLATE != null) {
-                    MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClass(TEMPLATE, true);
-                    return copy.findConstructor(copy.lookupClass(), CONSTRUCTOR);
+    /** The constructor of the copy of {@link FusedOutputEnd} for each class of handler, counting items. */
+    private static final ClassValue<MethodHandle> COUNTING = copies(true);
+
+    /** The same, of copies that do not count. */
+    private static final ClassValue<MethodHandle> QUIET = copies(false);
+
+    private static ClassValue<MethodHandle> copies(boolean counting) {
+        return new ClassValue<>() {
+            @Override
+            protected MethodHandle computeValue(Class<?> handlerClass) {
+                try {
+                    if (TEMPLATE != null) {
+                        MethodHandles.Lookup copy =
+                                MethodHandles.lookup().defineHiddenClassWithClassData(TEMPLATE, counting, true);
+                        return copy.findConstructor(copy.lookupClass(), CONSTRUCTOR);
+                    }
+                } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
+                    // the original class serves
                 }
-            } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
-                // the original class serves
+                return original();
             }
-            return original();
-        }
-    };
+        };
+    }
 
     private FusedOutputEnds() {}
 
@@ -37,7 +45,7 @@ final class FusedOutputEnds {
         /** Host's thread: the step has ended; what is pushed from now on is dropped. */
         void cut();
 
-        /** Items pushed to the output so far, for snapshots; from another thread, about that. */
+        /** Items pushed to the output so far, for snapshots (from another thread, about that); -1 if not counted. */
         long pushed();
 
         /** Items the step's handler was called with so far (none after {@link #cut()}); as {@link #pushed()}. */
@@ -46,13 +54,19 @@ final class FusedOutputEnds {
 
     /**
      * The end of {@code writer}'s output {@code name}, whose only reader is {@code step}, fused,
-     * with {@code handler}: an instance of the copy of {@link FusedOutputEnd} for the handler's class.
+     * with {@code handler}: an instance of the copy of {@link FusedOutputEnd} for the handler's class,
+     * one that counts items if {@code counting}.
      */
     @SuppressWarnings("unchecked")
     static <T> Output<T> of(
-            RunningStream writer, String name, FusedStep step, ElementStep.ItemHandler<Object> handler) {
+            RunningStream writer,
+            String name,
+            FusedStep step,
+            ElementStep.ItemHandler<Object> handler,
+            boolean counting) {
         try {
-            return (Output<T>) COPIES.get(handler.getClass()).invoke(writer, name, step, handler);
+            return (Output<T>)
+                    (counting ? COUNTING : QUIET).get(handler.getClass()).invoke(writer, name, step, handler);
         } catch (Throwable e) {
             return new FusedOutputEnd<>(writer, name, step, handler);
         }

@@ -64,10 +64,14 @@ final class FusedStep extends RunningStream {
         return ended || super.roomForOne();
     }
 
-    /** Items its handler was called with so far, for snapshots; from another thread, about that. */
+    /**
+     * Items its handler was called with so far, for snapshots (from another thread, about that);
+     * -1 if its feeder's output calls it directly and the run does not count.
+     */
     long itemsIn() {
         FusedOutputEnds.Cut end = fusedEnd;
-        return delivered + (end == null ? 0 : end.delivered());
+        long direct = end == null ? 0 : end.delivered();
+        return direct < 0 ? -1 : delivered + direct;
     }
 
     /** Whether it has ended (or died), for snapshots; from another thread, about that. */
@@ -111,7 +115,7 @@ final class FusedStep extends RunningStream {
         try {
             handler = step.open(ends);
             if (soleReaderOf != null && !ended) {
-                Output<Object> end = FusedOutputEnds.of(feeder, soleReaderOf.name(), this, handler);
+                Output<Object> end = FusedOutputEnds.of(feeder, soleReaderOf.name(), this, handler, scheduler.counting);
                 feeder.ends.replaceOutput(soleReaderOfPort, end);
                 fusedEnd = (FusedOutputEnds.Cut) end;
             }

@@ -24,12 +24,16 @@ final class ItemOutputEnd<T> implements Output<T> {
     /** The only target, when it is one item pipe: the common case, without loops. */
     private ItemPipe single;
     /**
-     * Items pushed, for snapshots. A plain field written by the writer's thread alone, one increment
-     * per item on a line the push touches anyway: no fence, no allocation; the pipes' indices would
-     * not do, as a broadcast or a dead pipe counts differently. Read racily (a little late) by
-     * snapshots, exactly after the run, whose threads are joined.
+     * Items pushed to several targets (or none), for snapshots. Pushes to a {@link #single} pipe
+     * are not counted here: that pipe's producer index counts them already, and {@link #singleDrops}
+     * what it refused once dead, so the one-hop fast path stores nothing more per item. A plain
+     * field written by the writer's thread alone (a broadcast's index would not do, as its pipes die
+     * apart); read racily (a little late) by snapshots, exactly after the run, whose threads are
+     * joined (the join orders every store before the read).
      */
     private long pushed;
+    /** Writer's thread: items the {@link #single} pipe refused, dead; read as {@link #pushed}. */
+    private long singleDrops;
 
     ItemOutputEnd(RunningStream writer, String name, boolean discarded) {
         this.writer = writer;
@@ -50,14 +54,15 @@ final class ItemOutputEnd<T> implements Output<T> {
         if (item == null) {
             throw nullItem(writer, name);
         }
-        pushed++;
         ItemPipe pipe = single;
         if (pipe != null) {
             if (!pipe.put(item)) {
+                singleDrops++;
                 dropped();
             }
             return;
         }
+        pushed++;
         pushToAll(item);
     }
 
@@ -136,7 +141,8 @@ final class ItemOutputEnd<T> implements Output<T> {
 
     /** Items pushed so far; from another thread, about that. */
     long pushed() {
-        return pushed;
+        ItemPipe pipe = single;
+        return pipe == null ? pushed : pipe.produced() + singleDrops;
     }
 
     @Override

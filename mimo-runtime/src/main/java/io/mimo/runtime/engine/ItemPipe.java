@@ -298,6 +298,11 @@ final class ItemPipe extends ItemPipeLayout.Pad2 {
         return taken - droppedItems;
     }
 
+    /** Items the writer has put in so far (from another thread, about that): its producer index. */
+    long produced() {
+        return lvProducerIndex();
+    }
+
     @Override
     String unit() {
         return "items";

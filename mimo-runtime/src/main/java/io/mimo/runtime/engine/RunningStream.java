@@ -73,6 +73,9 @@ abstract sealed class RunningStream permits ThreadedStream, FusedStep {
     /** Set once, when it threw a genuine failure (not an engine signal): for snapshots. */
     volatile boolean failed;
 
+    /** What it declared it will write in all ({@code Context.expect}), or -1: for snapshots. */
+    volatile long expected = -1;
+
     /** The item pipes among {@link #writes}: their readers may have missed a wake-up (see {@link ItemPipe}). */
     private final List<Pipe> itemWrites = new ArrayList<>();
 

@@ -4,6 +4,7 @@ import io.mimo.runtime.Execution;
 import io.mimo.runtime.WorkflowException;
 import io.mimo.runtime.WorkflowSnapshot;
 import io.mimo.runtime.engine.events.WorkflowRunEvent;
+import io.mimo.runtime.graph.PortView;
 import io.mimo.runtime.graph.WorkflowGraph;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -62,7 +63,20 @@ final class Scheduler implements Execution {
 
     private record Stop(String message, String stream, Throwable cause) {}
 
-    Scheduler(WorkflowGraph graph, Fusion fusion) {
+    /**
+     * Whether fused outputs count their items for snapshots ({@code Workflow.counting}): read by
+     * {@link FusedStep#open()}, which picks the kind of {@link FusedOutputEnd} by it.
+     */
+    final boolean counting;
+
+    /** Calls the listeners and notices stalls, on a thread of its own. */
+    private final Watcher watcher;
+    /** The watcher's thread: made before the streams start, joined with theirs. */
+    private Thread watcherThread;
+
+    Scheduler(WorkflowGraph graph, Fusion fusion, Watch watch) {
+        this.counting = watch.counting();
+        this.watcher = new Watcher(this, watch);
         this.workflow = graph.name();
         this.graph = graph;
         this.streams = Wiring.wire(this, graph, fusion);
@@ -95,6 +109,7 @@ final class Scheduler implements Execution {
     void start() {
         runEvent = FlightEvents.beginRun();
         FlightEvents.started(this);
+        watcherThread = watcher.thread();
         for (ThreadedStream stream : threaded) {
             stream.thread =
                     Thread.ofVirtual().name(workflow + "/" + stream.name).unstarted(stream);
@@ -113,6 +128,95 @@ final class Scheduler implements Execution {
                 streamEnded(stream, t);
             }
         }
+        // Last: its first call, started, sees every stream's thread started.
+        watcherThread.start();
+    }
+
+    /**
+     * What has crossed so far, in all: the sum of every pipe's crossed units and of every output's
+     * pushed ones (those counted). Only its changes mean anything: the watcher's sign of life.
+     */
+    long traffic() {
+        long sum = 0;
+        for (RunningStream stream : streams) {
+            for (Pipe pipe : stream.writes) {
+                sum += pipe.crossed();
+            }
+            for (PortView port : graph.steps().get(stream.index).outputs()) {
+                sum += Math.max(0, stream.ends.pushed(port.index()));
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The watcher found nothing crossing for {@code quiet} nanoseconds: the stall's message, naming
+     * who waits on what as {@link #deadlockMessage()} does, or {@code null} if it is no stall: the
+     * run stops or ended, or a stream runs (it works, slowly), or every live stream waits on a pipe
+     * (a deadlock, which is the scheduler's to resolve).
+     */
+    String stallMessage(long quiet) {
+        List<String> waits = new ArrayList<>();
+        boolean outside = false;
+        lock.lock();
+        try {
+            if (stopping || live == 0) {
+                return null;
+            }
+            for (ThreadedStream stream : threaded) {
+                if (stream.finished) {
+                    continue;
+                }
+                RunningStream waiting = stream.waitingOn != null ? stream : null;
+                for (FusedStep fused : stream.fusedOnThread) {
+                    if (fused.waitingOn != null) {
+                        waiting = fused;
+                    }
+                }
+                Blocker blocker = waiting == null ? null : waiting.waitingOn;
+                if (blocker != null) {
+                    waits.add(waiting.who() + " " + blocker.describeWait());
+                    continue;
+                }
+                Thread thread = stream.thread;
+                Thread.State state = thread.getState();
+                if (state == Thread.State.RUNNABLE || state == Thread.State.NEW) {
+                    return null;
+                }
+                if (state != Thread.State.TERMINATED) {
+                    waits.add(stream.who() + " waits outside mimo (" + state + ")" + waitsIn(thread));
+                    outside = true;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!outside) {
+            return null;
+        }
+        return "stall in workflow '" + workflow + "': nothing has crossed a pipe for "
+                + Duration.ofNanos(quiet).toMillis() / 1000.0 + " s and no stream runs: " + String.join("; ", waits)
+                + ". If a stream may rightly wait that long, raise Workflow.stallTimeout";
+    }
+
+    /**
+     * Where {@code thread} waits: the call into the JDK it waits in and the frame of the step's
+     * code that made it ({@code " in java.util.concurrent.CountDownLatch.await, called from
+     * com.example.Fetch.run(Fetch.java:42)"}), or nothing when its stack does not tell.
+     */
+    private static String waitsIn(Thread thread) {
+        String jdkCall = null;
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            String name = frame.getClassName();
+            if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")) {
+                jdkCall = name + "." + frame.getMethodName();
+            } else {
+                String at = name + "." + frame.getMethodName() + "(" + frame.getFileName() + ":" + frame.getLineNumber()
+                        + ")";
+                return (jdkCall == null ? " in " : " in " + jdkCall + ", called from ") + at;
+            }
+        }
+        return jdkCall == null ? "" : " in " + jdkCall;
     }
 
     // ---- called by streams, on their own threads ----------------------------------------------
@@ -150,13 +254,32 @@ final class Scheduler implements Execution {
                 FlightEvents.ended(this);
                 FlightEvents.endRun(runEvent, workflow, threaded.length, outcome);
             }
+            if (stream instanceof ThreadedStream threadedStream && watcher.listened()) {
+                postEnded(threadedStream);
+            }
             ended.countDown();
+            if (last) {
+                watcher.runEnded();
+            }
+        }
+    }
+
+    /** Tells the listeners that {@code stream} and the steps fused into it have ended, but for those that failed. */
+    private void postEnded(ThreadedStream stream) {
+        for (FusedStep fused : stream.fusedOnThread) {
+            if (!fused.failed) {
+                watcher.post("streamEnded", l -> l.streamEnded(fused.name));
+            }
+        }
+        if (!stream.failed) {
+            watcher.post("streamEnded", l -> l.streamEnded(stream.name));
         }
     }
 
     /** {@code stream} (one with a thread, or a fused step on its host's) threw {@code thrown}, a genuine failure. */
     void failed(RunningStream stream, Throwable thrown) {
         stream.failed = true;
+        watcher.post("streamFailed", l -> l.streamFailed(stream.name, thrown));
         String reason = thrown.getMessage() != null
                 ? thrown.getMessage()
                 : thrown.getClass().getName();
@@ -309,6 +432,9 @@ final class Scheduler implements Execution {
         long before = smallest == null ? 0 : smallest.capacity();
         if (smallest != null && smallest.grow(smallest.growthLimit)) {
             FlightEvents.grew(workflow, smallest, before);
+            String grown = smallest.name;
+            long after = smallest.capacity();
+            watcher.post("pipeGrew", l -> l.pipeGrew(grown, before, after));
             if (release(smallest.writer, smallest)) {
                 LockSupport.unpark(smallest.writer.thread);
             }
@@ -317,6 +443,8 @@ final class Scheduler implements Execution {
         stop = new Stop(deadlockMessage(), null, null);
         stopping = true;
         FlightEvents.deadlocked(workflow, stop.message());
+        String message = stop.message();
+        watcher.post("deadlocked", l -> l.deadlocked(message));
         return true;
     }
 
@@ -430,6 +558,10 @@ final class Scheduler implements Execution {
     /** A stream awaiting its own workflow would wait for itself forever. */
     private void checkNotAStream() {
         Thread self = Thread.currentThread();
+        if (self == watcherThread) {
+            throw new IllegalStateException("a listener of workflow '" + workflow
+                    + "' awaits its run: the run ends after its listeners return, so it would wait for itself forever");
+        }
         for (ThreadedStream stream : threaded) {
             if (stream.thread == self) {
                 throw new IllegalStateException("stream '" + stream.name + "' awaits its own workflow '" + workflow
@@ -485,13 +617,21 @@ final class Scheduler implements Execution {
         }
     }
 
-    /** Every stream has counted itself out; its thread has at most a few instructions left. */
+    /**
+     * Every stream has counted itself out; its thread has at most a few instructions left. The
+     * watcher's thread ends once the listeners have heard the end.
+     */
     private void joinAll() {
         boolean interrupted = false;
+        List<Thread> threads = new ArrayList<>();
         for (ThreadedStream stream : threaded) {
-            while (stream.thread.isAlive()) {
+            threads.add(stream.thread);
+        }
+        threads.add(watcherThread);
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
                 try {
-                    stream.thread.join();
+                    thread.join();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }

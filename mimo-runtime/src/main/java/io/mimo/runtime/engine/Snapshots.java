@@ -65,7 +65,8 @@ final class Snapshots {
                     outputs,
                     Duration.ofNanos(busy),
                     Duration.ofNanos(waits[index][0]),
-                    Duration.ofNanos(waits[index][1])));
+                    Duration.ofNanos(waits[index][1]),
+                    stream.expected));
         }
         IdentityHashMap<PipeView, Pipe> running = new IdentityHashMap<>();
         for (RunningStream stream : streams) {

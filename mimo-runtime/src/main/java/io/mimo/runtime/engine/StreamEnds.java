@@ -75,7 +75,7 @@ final class StreamEnds implements PortEnds {
 
     /**
      * For snapshots, from any thread: items (or bytes) taken from input {@code index} so far; for a
-     * fused element step, what its handler was called with.
+     * fused element step, what its handler was called with (-1 if not counted).
      */
     long taken(int index) {
         if (inputFused) {
@@ -85,14 +85,18 @@ final class StreamEnds implements PortEnds {
         return items != null ? items.taken() : byteInputs[index].taken();
     }
 
-    /** For snapshots, from any thread: items pushed to (or bytes written to) output {@code index} so far. */
+    /**
+     * For snapshots, from any thread: items pushed to (or bytes written to) output {@code index} so
+     * far; -1 if it calls a fused step directly and the run does not count.
+     */
     long pushed(int index) {
         ItemOutputEnd<?> items = itemOutputEnds[index];
         if (items == null) {
             return byteOutputs[index].written();
         }
-        // A FusedOutputEnd that replaced it counts what was pushed since.
-        return items.pushed() + (itemOutputs[index] instanceof FusedOutputEnds.Cut fused ? fused.pushed() : 0);
+        // A FusedOutputEnd that replaced it counts what was pushed since, if the run counts.
+        long direct = itemOutputs[index] instanceof FusedOutputEnds.Cut fused ? fused.pushed() : 0;
+        return direct < 0 ? -1 : items.pushed() + direct;
     }
 
     /** Wiring: the end of byte output {@code index}. */
@@ -146,6 +150,11 @@ final class StreamEnds implements PortEnds {
     @Override
     public ByteOutput byteOutput(int index) {
         return byteOutputs[index];
+    }
+
+    @Override
+    public void expect(long units) {
+        stream.expected = units;
     }
 
     @Override

@@ -26,4 +26,11 @@ public interface PortEnds {
 
     /** The writing end of byte output {@code index}. */
     ByteOutput byteOutput(int index);
+
+    /**
+     * The step declared that it will write {@code units} (0 or more) items or bytes in all
+     * ({@link io.mimo.runtime.Context#expect(long)}); a runner that shows progress keeps it, the
+     * default forgets it.
+     */
+    default void expect(long units) {}
 }

@@ -2,6 +2,7 @@ package io.mimo.samples.join;
 
 import io.mimo.runtime.Workflow;
 import io.mimo.runtime.WorkflowException;
+import io.mimo.samples.Samples;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ import java.util.List;
  */
 public final class CsvJoin {
     static final String USAGE =
-            "usage: join LEFT.csv RIGHT.csv --key COLUMN --out DIR [--view-size BYTES] [--max-record BYTES]\n"
+            "usage: join LEFT.csv RIGHT.csv --key COLUMN --out DIR [--view-size BYTES] [--max-record BYTES]"
+                    + " [--quiet] [--graph dot|mermaid]\n"
                     + "       join            (no arguments: the embedded customers and orders, joined on customer_id, into join-out)";
 
     /** What to join, and how. */
@@ -167,16 +169,28 @@ public final class CsvJoin {
     /** Runs the join as the command line asks; returns the exit status (0 done, 1 failed, 2 bad arguments). */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Options options;
+        Samples.Look look;
         try {
-            options = parseArgs(args);
+            look = Samples.Look.parse(args);
+            options = parseArgs(look.args());
         } catch (IllegalArgumentException e) {
             err.println("join: " + e.getMessage());
             return 2;
         }
         try {
+            Workflow wf = workflow(options, out);
+            if (look.printGraph(wf, out)) {
+                return 0;
+            }
             out.println("joining " + options.left().name() + " and "
                     + options.right().name() + " on '" + options.key() + "'");
-            workflow(options, out).run();
+            // Progress as bytes read of the two files' sizes (unknown for the embedded resources).
+            long total = options.left().path() == null || options.right().path() == null
+                    ? 0
+                    : Files.size(options.left().path())
+                            + Files.size(options.right().path());
+            look.showProgress(wf, err, total);
+            wf.run();
             return 0;
         } catch (WorkflowException e) {
             err.println("join failed: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
