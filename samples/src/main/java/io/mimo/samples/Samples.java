@@ -14,7 +14,7 @@ import java.util.function.Function;
 /**
  * Runs a sample by name: {@code samples/run NAME [ARGS…] [--runner local|flink]}. With no name it
  * runs the main job, the CSV merge-join ({@code join}) on its embedded data set. {@code --runner
- * flink} runs a wiring sample as a Flink job on a local MiniCluster instead of {@code run()}.
+ * flink} runs the sample as a Flink job on a local MiniCluster instead of {@code run()}.
  */
 public final class Samples {
     static final Map<String, Function<PrintStream, Workflow>> WIRING = new LinkedHashMap<>();
@@ -46,12 +46,9 @@ public final class Samples {
             args = new ArrayList<>(args);
             args.subList(runner, runner + 2).clear();
         }
-        if (flink && (args.isEmpty() || args.get(0).equals("join"))) {
-            err.println("the join does not run on Flink yet: run it with the local runner");
-            return 2;
-        }
         if (args.isEmpty() || args.get(0).equals("join")) {
-            return CsvJoin.run(args.isEmpty() ? List.of() : args.subList(1, args.size()), out, err);
+            List<String> joinArgs = args.isEmpty() ? List.of() : args.subList(1, args.size());
+            return flink ? CsvJoin.run(joinArgs, out, err, FlinkSamples::join) : CsvJoin.run(joinArgs, out, err);
         }
         Function<PrintStream, Workflow> sample = WIRING.get(args.get(0));
         if (sample == null || args.size() > 1) {
