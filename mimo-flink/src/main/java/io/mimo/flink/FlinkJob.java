@@ -222,6 +222,10 @@ final class FlinkJob {
                     MultipleInputTransformation<Object> transformation = new MultipleInputTransformation<>(
                             step.name(), new MultiInputHostOperator.Factory(spec, inputs.size()), mainType, 1);
                     inputs.forEach(input -> transformation.addInput(input.getTransformation()));
+                    // unlike transform() on a stream, this one does not add the operator to the job:
+                    // without this, a step of three or more inputs that feeds no other (a report at
+                    // the end of a job) would silently not run
+                    env.addOperator(transformation);
                     yield new MultipleConnectedStreams(env).transform(transformation);
                 }
             };

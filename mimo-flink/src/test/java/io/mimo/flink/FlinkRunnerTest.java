@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mimo.flink.TestSteps.Boom;
 import io.mimo.flink.TestSteps.Collect;
+import io.mimo.flink.TestSteps.CollectAll;
 import io.mimo.flink.TestSteps.Concat;
 import io.mimo.flink.TestSteps.FailOn;
 import io.mimo.flink.TestSteps.Fork;
@@ -126,6 +127,22 @@ class FlinkRunnerTest {
     void aStepWithThreeInputsReadsThemInTheOrderItChooses() {
         run(FlinkRunnerTest::concat3);
         assertEquals(IntStream.range(0, 30_000).boxed().toList(), TestSteps.sink("concat3"));
+    }
+
+    static Workflow intoThree() {
+        Workflow wf = new Workflow("intoThree");
+        CollectAll last = wf.add(new CollectAll("collectAll", "intoThree", 3));
+        for (int i = 0; i < 3; i++) {
+            Range range = wf.add(new Range("range" + i, i * 100, (i + 1) * 100));
+            wf.pipe(range.out, last.ins.get(i));
+        }
+        return wf;
+    }
+
+    @Test
+    void aLastStepWithThreeInputsAndNoOutputRuns() {
+        run(FlinkRunnerTest::intoThree);
+        assertEquals(IntStream.range(0, 300).boxed().toList(), TestSteps.sink("intoThree"));
     }
 
     /** One source feeding both inputs of a step that reads its first input to the end first. */

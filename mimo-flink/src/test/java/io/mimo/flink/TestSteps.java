@@ -130,6 +130,31 @@ final class TestSteps {
         }
     }
 
+    /** Process style, several inputs and no output: keeps each input's items under {@code key}, input after input. */
+    static final class CollectAll extends Step {
+        final List<InPort<Object>> ins = new ArrayList<>();
+        private final String key;
+
+        CollectAll(String name, String key, int inputs) {
+            super(name);
+            this.key = key;
+            for (int i = 0; i < inputs; i++) {
+                ins.add(input("in" + i));
+            }
+        }
+
+        @Override
+        protected void run(Context context) {
+            Queue<Object> kept = SINKS.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>());
+            for (InPort<Object> port : ins) {
+                Input<Object> input = context.input(port);
+                for (Object item; (item = input.poll()) != null; ) {
+                    kept.add(item);
+                }
+            }
+        }
+    }
+
     /** Process style: passes its items on, and throws at {@code bad}. */
     static final class Boom extends Step {
         final InPort<Integer> in = input("in", Integer.class);

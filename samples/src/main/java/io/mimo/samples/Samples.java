@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * Runs a sample by name: {@code samples/run NAME [ARGS…] [--runner local|flink]}. With no name it
  * runs the main job, the CSV merge-join ({@code join}) on its embedded data set. {@code --runner
- * flink} runs a wiring sample as a Flink job on a local MiniCluster instead of {@code run()}. Every
+ * flink} runs the sample as a Flink job on a local MiniCluster instead of {@code run()}. Every
  * sample also takes {@code --graph dot|mermaid} (print its graph, run nothing) and {@code --quiet}
  * (no progress on standard error); see {@link Look}.
  */
@@ -106,15 +106,9 @@ public final class Samples {
             args = new ArrayList<>(args);
             args.subList(runner, runner + 2).clear();
         }
-        boolean join =
-                args.isEmpty() || args.get(0).equals("join") || args.get(0).startsWith("--");
-        if (flink && join) {
-            err.println("the join does not run on Flink yet: run it with the local runner");
-            return 2;
-        }
-        if (join) {
-            return CsvJoin.run(
-                    args.isEmpty() || !args.get(0).equals("join") ? args : args.subList(1, args.size()), out, err);
+        if (args.isEmpty() || args.get(0).equals("join") || args.get(0).startsWith("--")) {
+            List<String> joinArgs = args.isEmpty() || !args.get(0).equals("join") ? args : args.subList(1, args.size());
+            return flink ? CsvJoin.run(joinArgs, out, err, FlinkSamples::join) : CsvJoin.run(joinArgs, out, err);
         }
         Look look;
         try {

@@ -1,13 +1,18 @@
 package io.mimo.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --runner}: which runner runs a sample. */
 @Timeout(60)
@@ -38,10 +43,24 @@ class SamplesRunnerOptionTest {
     }
 
     @Test
-    void theJoinSaysItDoesNotRunOnFlinkYet() {
-        assertEquals(2, run("join", "--runner", "flink"));
+    void runnerFlinkRunsTheJoin(@TempDir Path dir) throws IOException {
+        Path left = Files.writeString(dir.resolve("left.csv"), "id,a\n1,x\n2,y\n");
+        Path right = Files.writeString(dir.resolve("right.csv"), "id,b\n2,z\n3,w\n");
+        Path joined = dir.resolve("out");
         assertEquals(
-                "the join does not run on Flink yet: run it with the local runner\n",
+                0,
+                run(
+                        "join",
+                        left.toString(),
+                        right.toString(),
+                        "--key",
+                        "id",
+                        "--out",
+                        joined.toString(),
+                        "--runner",
+                        "flink"),
                 err.toString(StandardCharsets.UTF_8));
+        assertEquals("id,a,b\n2,y,z\n", Files.readString(joined.resolve("matched.csv")));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("per stream:"), out.toString(StandardCharsets.UTF_8));
     }
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
 
 /**
  * The main job side by side with its peers, as a user would time it: mimo's CSV merge-join
- * ({@code samples/run join}), a one-thread FastCSV merge-join ({@link FastCsvJoin}) and DuckDB
+ * ({@code samples/run join}), the same join as a Flink job on a MiniCluster started for it
+ * ({@code --runner flink}), a one-thread FastCSV merge-join ({@link FastCsvJoin}) and DuckDB
  * ({@link DuckDbJoin}), each a JVM of its own on the same generated files ({@link JoinFiles}), in
  * rounds that rotate the order so that a change in the machine's load falls on every contender.
  * Each run is timed by GNU {@code time}: wall, CPU (user + system of the process and its children)
@@ -32,8 +33,26 @@ public final class MainJob {
 
     private static final String TIME = "/usr/bin/time";
 
-    /** One contender: its name in the table and the main class run with the key and files. */
-    record Contender(String name, String label, List<String> mainAndArgs) {}
+    /** One contender: its name in the table, its JVM's options, and the main class run with the key and files. */
+    record Contender(String name, String label, List<String> jvmOptions, List<String> mainAndArgs) {}
+
+    /** The contenders {@code main} runs unless {@code --only} names others. */
+    static final List<String> DEFAULT = List.of("mimo", "fastcsv", "duckdb");
+
+    /**
+     * What {@code samples/run} adds for Flink: Flink's lz4 codec loads a native library and its RPC
+     * uses {@code sun.misc.Unsafe}, which JDK 24+ warns about unless allowed; Flink logs errors only.
+     */
+    private static List<String> flinkJvmOptions() {
+        List<String> options = new ArrayList<>(List.of(
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+                "-Dorg.slf4j.simpleLogger.log.io.mimo.flink=info"));
+        if (Runtime.version().feature() >= 24) {
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return options;
+    }
 
     /** One timed run. */
     record Run(double wallSeconds, double cpuSeconds, long peakRssKib) {}
@@ -45,20 +64,16 @@ public final class MainJob {
         String r = right.toString();
         return List.of(
                 new Contender(
-                        "mimo",
-                        "mimo `samples/run join`",
-                        List.of(
-                                "io.mimo.samples.Samples",
-                                "join",
-                                l,
-                                r,
-                                "--key",
-                                key,
-                                "--out",
-                                dir.resolve("out-mimo").toString())),
+                        "mimo", "mimo `samples/run join`", List.of(), samplesJoin(l, r, key, dir.resolve("out-mimo"))),
+                new Contender(
+                        "flink",
+                        "mimo on Flink 2.3's MiniCluster (`--runner flink`)",
+                        flinkJvmOptions(),
+                        samplesJoin(l, r, key, dir.resolve("out-flink"), "--runner", "flink")),
                 new Contender(
                         "fastcsv",
                         "FastCSV 4.0.0 merge-join, one thread",
+                        List.of(),
                         List.of(
                                 FastCsvJoin.class.getName(),
                                 l,
@@ -68,6 +83,7 @@ public final class MainJob {
                 new Contender(
                         "duckdb",
                         "DuckDB (JDBC) read_csv … JOIN … COPY",
+                        List.of(),
                         List.of(
                                 DuckDbJoin.class.getName(),
                                 l,
@@ -76,15 +92,24 @@ public final class MainJob {
                                 dir.resolve("out-duckdb").toString())));
     }
 
+    /** {@code samples/run join}'s main class and arguments, then {@code more}. */
+    private static List<String> samplesJoin(String left, String right, String key, Path out, String... more) {
+        List<String> command = new ArrayList<>(
+                List.of("io.mimo.samples.Samples", "join", left, right, "--key", key, "--out", out.toString()));
+        command.addAll(List.of(more));
+        return command;
+    }
+
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length < 1) {
-            System.err.println("usage: MainJob DIR [--scale S] [--runs N] [--only NAME,NAME]");
+            System.err.println("usage: MainJob DIR [--scale S] [--runs N] [--only NAME,NAME]"
+                    + " (names: mimo, flink, fastcsv, duckdb; all but flink by default)");
             System.exit(2);
         }
         Path dir = Path.of(args[0]).toAbsolutePath();
         double scale = 1.0;
         int runs = 5;
-        List<String> only = List.of("mimo", "fastcsv", "duckdb");
+        List<String> only = DEFAULT;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
@@ -158,9 +183,9 @@ public final class MainJob {
                 "%e %U %S %M",
                 "-o",
                 timing.toString(),
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path")));
+                ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(c.jvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         command.addAll(c.mainAndArgs());
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -8,18 +8,19 @@ import io.mimo.runtime.Output;
 import io.mimo.runtime.bytes.ByteStream;
 import io.mimo.samples.join.CsvFormat.MalformedRecordException;
 import io.mimo.samples.join.CsvRecords.RecordTooLongException;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The reading, parsing, writing and reporting streams of the CSV merge-join. */
 final class Csv {
@@ -28,12 +29,15 @@ final class Csv {
 
     private Csv() {}
 
-    /** Reads a file as views of {@code viewSize} bytes: mapped slices of a disk file, so no copy. */
-    @Stream(out = "bytes")
-    static void read(CsvFile file, int viewSize, LongAdder bytesRead, ByteOutput bytes) throws IOException {
+    /**
+     * Reads a file as views of {@code viewSize} bytes: mapped slices of a disk file, so no copy.
+     * Returns how many bytes it read.
+     */
+    @Stream(out = {"bytes", "size"})
+    static long read(CsvFile file, int viewSize, ByteOutput bytes) throws IOException {
         long total = 0;
         if (file.path() != null) {
-            try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+            try (FileChannel channel = FileChannel.open(Path.of(file.path()), StandardOpenOption.READ)) {
                 long size = channel.size();
                 for (long at = 0; at < size; at += MAP_SEGMENT) {
                     ByteStream segment = ByteStream.map(channel, at, Math.min(MAP_SEGMENT, size - at), viewSize);
@@ -54,7 +58,7 @@ final class Csv {
                 }
             }
         }
-        bytesRead.add(total);
+        return total;
     }
 
     /**
@@ -65,18 +69,12 @@ final class Csv {
      *
      * <p>A record is split into fields as bytes ({@link RowBatch#add}); one that is malformed, or
      * rare in shape, goes the slow way through {@link CsvFormat#parseFields}, which says what is wrong.
+     * Returns how many records went each way.
      */
     @Stream(
             in = "bytes",
-            out = {"rows", "rejected"})
-    static void parse(
-            Side side,
-            int maxRecordBytes,
-            LongAdder parsed,
-            LongAdder malformed,
-            ByteInput bytes,
-            Output<RowBatch> rows,
-            Output<Row> rejected)
+            out = {"rows", "rejected", "counts"})
+    static Parsed parse(Side side, int maxRecordBytes, ByteInput bytes, Output<RowBatch> rows, Output<Row> rejected)
             throws IOException {
         CsvRecords records = new CsvRecords(maxRecordBytes);
         long line = 1;
@@ -174,9 +172,14 @@ final class Csv {
         if (batch != null) {
             rows.push(batch);
         }
-        parsed.add(good);
-        malformed.add(bad);
+        return new Parsed(good, bad);
     }
+
+    /**
+     * How many records a parse stream sent to its rows and to its rejected rows. A record with
+     * public fields, so that it crosses a Flink edge through Flink's own serializer.
+     */
+    public record Parsed(long rows, long rejected) {}
 
     private static Row rejectedRow(Side side, long line, String reason, ByteBuffer record) {
         String raw = StandardCharsets.UTF_8.decode(record.duplicate()).toString();
@@ -196,6 +199,7 @@ final class Csv {
     /** Writes CSV text to {@code file} as it comes. Returns how many rows it wrote after the header. */
     @Stream(in = "chunks", out = "count")
     static long writeText(Path file, Input<CsvChunk> chunks) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         long written = 0;
         try (FileChannel out = FileChannel.open(
                 file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
@@ -210,35 +214,114 @@ final class Csv {
         return written;
     }
 
-    /** Writes rows as CSV to {@code file}, {@code header} first. Returns how many rows it wrote after the header. */
-    @Stream(in = "rows", out = "count")
-    static long write(Path file, List<String> header, Input<Row> rows) throws IOException {
+    /**
+     * Writes the rejected rows of both inputs to {@code file} as CSV, {@code header} first, then
+     * the left input's rows, then the right input's, each in the order its parser found them: so the
+     * file is the same whichever parser runs ahead, on any runner. The right input's rows arrive
+     * through {@link #spool}, which holds them in {@code spooled} until the left input has ended
+     * (then this stream appends and deletes it), and sends how many it holds. Returns how many
+     * rows it wrote after the header.
+     */
+    @Stream(
+            in = {"left", "right"},
+            out = "count")
+    static long writeRejected(Path file, Path spooled, List<String> header, Input<Row> left, Input<Long> right)
+            throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         long written = 0;
-        StringBuilder text = new StringBuilder();
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (FileChannel out = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            StringBuilder text = new StringBuilder();
             CsvFormat.appendRecord(text, header);
-            for (Row row : rows) {
-                CsvFormat.appendRecord(text, row.fields());
-                written++;
-                if (text.length() >= 1 << 16) {
-                    out.append(text);
-                    text.setLength(0);
-                }
+            written += appendRows(text, left, out);
+            Long rightRows = right.poll();
+            if (rightRows == null) {
+                throw new IllegalStateException("no count of the right file's rejected rows arrived from its spool");
             }
-            out.append(text);
+            if (rightRows > 0) {
+                try (FileChannel in = FileChannel.open(spooled, StandardOpenOption.READ)) {
+                    for (long at = 0, size = in.size(); at < size; ) {
+                        at += in.transferTo(at, size - at, out);
+                    }
+                }
+                written += rightRows;
+            }
+        } finally {
+            Files.deleteIfExists(spooled);
         }
         return written;
     }
 
-    /** Prints the summary once every writer has finished: rows per output, then counts per stream. */
-    @Stream(in = {"matched", "leftOnly", "rightOnly", "rejected"})
+    /**
+     * Holds rows as CSV, without a header, in {@code file} (for {@link #writeRejected}, which reads
+     * them once another input has ended), and returns how many it holds.
+     */
+    @Stream(in = "rows", out = "count")
+    static long spool(Path file, Input<Row> rows) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (FileChannel out = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            return appendRows(new StringBuilder(), rows, out);
+        }
+    }
+
+    /**
+     * Writes what {@code text} holds, then each of {@code rows} as a CSV record, to {@code out};
+     * returns how many rows.
+     */
+    private static long appendRows(StringBuilder text, Input<Row> rows, FileChannel out) throws IOException {
+        long written = 0;
+        for (Row row : rows) {
+            CsvFormat.appendRecord(text, row.fields());
+            written++;
+            if (text.length() >= 1 << 16) {
+                writeAll(text, out);
+            }
+        }
+        writeAll(text, out);
+        return written;
+    }
+
+    private static void writeAll(StringBuilder text, FileChannel out) throws IOException {
+        ByteBuffer utf8 = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
+        while (utf8.hasRemaining()) {
+            out.write(utf8);
+        }
+        text.setLength(0);
+    }
+
+    /**
+     * Prints the summary once every writer has finished: rows per output, then counts per stream
+     * (by stream name: {@code left} and {@code right} name the two files as the streams do).
+     */
+    @Stream(
+            in = {"matched", "leftOnly", "rightOnly", "rejected", "leftBytes", "rightBytes", "leftParsed", "rightParsed"
+            })
     static void report(
-            PrintStream out, Path dir, Tally tally, long matched, long leftOnly, long rightOnly, long rejected) {
+            PrintStream out,
+            Path dir,
+            String left,
+            String right,
+            long matched,
+            long leftOnly,
+            long rightOnly,
+            long rejected,
+            long leftBytes,
+            long rightBytes,
+            Parsed leftParsed,
+            Parsed rightParsed) {
         out.printf("%-16s %8d  %s%n", "matched", matched, dir.resolve("matched.csv"));
         out.printf("%-16s %8d  %s%n", "left-only", leftOnly, dir.resolve("left-only.csv"));
         out.printf("%-16s %8d  %s%n", "right-only", rightOnly, dir.resolve("right-only.csv"));
         out.printf("%-16s %8d  %s%n", "rejected", rejected, dir.resolve("rejected.csv"));
+        Map<String, Long> perStream = new TreeMap<>();
+        perStream.put("read " + left + ": bytes", leftBytes);
+        perStream.put("read " + right + ": bytes", rightBytes);
+        perStream.put("parse " + left + ": rows", leftParsed.rows());
+        perStream.put("parse " + left + ": rejected", leftParsed.rejected());
+        perStream.put("parse " + right + ": rows", rightParsed.rows());
+        perStream.put("parse " + right + ": rejected", rightParsed.rejected());
         out.println("per stream:");
-        tally.snapshot().forEach((what, n) -> out.printf("  %-40s %10d%n", what, n));
+        perStream.forEach((what, n) -> out.printf("  %-40s %10d%n", what, n));
     }
 }

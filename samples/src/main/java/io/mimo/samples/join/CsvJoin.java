@@ -3,12 +3,13 @@ package io.mimo.samples.join;
 import io.mimo.runtime.Workflow;
 import io.mimo.runtime.WorkflowException;
 import io.mimo.samples.Samples;
-import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The main job: a streaming merge-join of two CSV files sorted by a key column.
@@ -17,8 +18,11 @@ import java.util.List;
  * read left  → parse left  ─rows→ merge-join ─matched→ write matched.csv    ─┐
  *                          └rejected┐        ├left-only→ write left-only.csv ├→ report
  * read right → parse right ─rows→    │        └right-only→ write right-only.csv│
- *                          └rejected┴────────────────→ write rejected.csv   ─┘
+ *                          └rejected┼→ spool rejected right ┐                   │
+ *                                   └───────────────────────┴→ write rejected.csv ─┘
  * </pre>
+ *
+ * The readers' and parsers' counts go to the report too, as their return values.
  *
  * Bytes flow from the readers to the parsers through byte pipes as views of the mapped files; only
  * the rows of the current key are held, so memory stays bounded however large the files.
@@ -29,16 +33,29 @@ public final class CsvJoin {
                     + " [--quiet] [--graph dot|mermaid]\n"
                     + "       join            (no arguments: the embedded customers and orders, joined on customer_id, into join-out)";
 
-    /** What to join, and how. */
-    record Options(CsvFile left, CsvFile right, String key, Path out, int viewSize, int maxRecordBytes) {}
+    /**
+     * What to join, and how: plain values, serializable, so that a Flink job's wiring ({@link
+     * #workflow}) can carry them to its tasks.
+     *
+     * @param out the folder the output files go to
+     */
+    public record Options(CsvFile left, CsvFile right, String key, String out, int viewSize, int maxRecordBytes)
+            implements Serializable {}
+
+    /** How the join's workflow runs: {@link Workflow#run()} here, or as a Flink job. */
+    @FunctionalInterface
+    public interface Runner {
+        /** Builds the join's workflow for {@code options}, its report printing to {@code out}, and runs it. */
+        void run(Options options, PrintStream out);
+    }
 
     /** The capacity of the pipes that carry batches of rows or chunks of text. */
     private static final int BATCHES = 16;
 
     private CsvJoin() {}
 
-    /** The embedded default: a few thousand customers and their orders, joined on {@code customer_id}. */
-    static Options embedded(Path out) {
+    /** The embedded default: a few thousand customers and their orders, joined on {@code customer_id}, into {@code out}. */
+    public static Options embedded(String out) {
         return new Options(
                 CsvFile.embedded("customers.csv"),
                 CsvFile.embedded("orders.csv"),
@@ -51,18 +68,18 @@ public final class CsvJoin {
     /** Parses the command line; throws {@link IllegalArgumentException} saying what is wrong and the usage. */
     static Options parseArgs(List<String> args) {
         if (args.isEmpty()) {
-            return embedded(Path.of("join-out"));
+            return embedded("join-out");
         }
         List<String> files = new ArrayList<>();
         String key = null;
-        Path out = null;
+        String out = null;
         int viewSize = 64 * 1024;
         int maxRecord = 1 << 20;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--key" -> key = value(args, ++i, arg);
-                case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--out" -> out = value(args, ++i, arg);
                 case "--view-size" -> viewSize = positive(value(args, ++i, arg), arg);
                 case "--max-record" -> maxRecord = positive(value(args, ++i, arg), arg);
                 default -> {
@@ -109,10 +126,14 @@ public final class CsvJoin {
         throw new IllegalArgumentException(option + " takes a positive whole number, not '" + text + "'");
     }
 
-    /** The join as a workflow; {@code report} prints the summary to {@code out} at the end. */
-    static Workflow workflow(Options o, PrintStream out) throws IOException {
-        Files.createDirectories(o.out());
-        Tally tally = new Tally();
+    /**
+     * The join as a workflow; {@code report} prints the summary to {@code out} at the end. A static
+     * wiring method of serializable arguments, so that it can run as a Flink job; its steps share
+     * no objects (their counts reach the report through pipes), and each output file's bytes do not
+     * depend on how the streams interleave.
+     */
+    public static Workflow workflow(Options o, PrintStream out) {
+        Path dir = Path.of(o.out());
         Side leftSide = new Side(o.left().name(), o.key());
         Side rightSide = new Side(o.right().name(), o.key());
         boolean sameName = leftSide.name().equals(rightSide.name());
@@ -120,54 +141,61 @@ public final class CsvJoin {
         String r = sameName ? "right " + rightSide.name() : rightSide.name();
         Workflow wf = new Workflow("csv-join");
 
-        var readLeft =
-                wf.add("read " + l, CsvStreams.read(o.left(), o.viewSize(), tally.counter("read " + l + ": bytes")));
-        var readRight =
-                wf.add("read " + r, CsvStreams.read(o.right(), o.viewSize(), tally.counter("read " + r + ": bytes")));
-        var parseLeft = wf.add(
-                "parse " + l,
-                CsvStreams.parse(
-                        leftSide,
-                        o.maxRecordBytes(),
-                        tally.counter("parse " + l + ": rows"),
-                        tally.counter("parse " + l + ": rejected")));
-        var parseRight = wf.add(
-                "parse " + r,
-                CsvStreams.parse(
-                        rightSide,
-                        o.maxRecordBytes(),
-                        tally.counter("parse " + r + ": rows"),
-                        tally.counter("parse " + r + ": rejected")));
-        readLeft.pipe(parseLeft);
-        readRight.pipe(parseRight);
+        var readLeft = wf.add("read " + l, CsvStreams.read(o.left(), o.viewSize()));
+        var readRight = wf.add("read " + r, CsvStreams.read(o.right(), o.viewSize()));
+        var parseLeft = wf.add("parse " + l, CsvStreams.parse(leftSide, o.maxRecordBytes()));
+        var parseRight = wf.add("parse " + r, CsvStreams.parse(rightSide, o.maxRecordBytes()));
+        readLeft.bytes().pipe(parseLeft);
+        readRight.bytes().pipe(parseRight);
 
         var join = wf.add("merge-join", JoinStreams.mergeJoin(leftSide, rightSide));
         // items are batches of rows and chunks of text, tens of KiB each: short pipes bound the memory
         parseLeft.rows().pipe(join.left(), BATCHES);
         parseRight.rows().pipe(join.right(), BATCHES);
 
-        var matched = wf.add("write matched", CsvStreams.writeText(o.out().resolve("matched.csv")));
-        var leftOnly = wf.add("write left-only", CsvStreams.writeText(o.out().resolve("left-only.csv")));
-        var rightOnly = wf.add("write right-only", CsvStreams.writeText(o.out().resolve("right-only.csv")));
-        var rejected = wf.add(
-                "write rejected",
-                CsvStreams.write(o.out().resolve("rejected.csv"), List.of("file", "line", "reason", "raw")));
+        var matched = wf.add("write matched", CsvStreams.writeText(dir.resolve("matched.csv")));
+        var leftOnly = wf.add("write left-only", CsvStreams.writeText(dir.resolve("left-only.csv")));
+        var rightOnly = wf.add("write right-only", CsvStreams.writeText(dir.resolve("right-only.csv")));
         join.matched().pipe(matched, BATCHES);
         join.leftOnly().pipe(leftOnly, BATCHES);
         join.rightOnly().pipe(rightOnly, BATCHES);
-        parseLeft.rejected().pipe(rejected);
-        parseRight.rejected().pipe(rejected);
 
-        var report = wf.add(CsvStreams.report(out, o.out(), tally));
+        // the left file's rejected rows, then the right's: not a merge of the two, whose order
+        // would depend on which parser runs ahead
+        Path spooled = dir.resolve("rejected.csv.right");
+        var spool = wf.add("spool rejected " + r, CsvStreams.spool(spooled));
+        var rejected = wf.add(
+                "write rejected",
+                CsvStreams.writeRejected(
+                        dir.resolve("rejected.csv"), spooled, List.of("file", "line", "reason", "raw")));
+        parseLeft.rejected().pipe(rejected.left());
+        parseRight.rejected().pipe(spool);
+        spool.pipe(rejected.right());
+
+        var report = wf.add(CsvStreams.report(out, dir, l, r));
         matched.pipe(report.matched());
         leftOnly.pipe(report.leftOnly());
         rightOnly.pipe(report.rightOnly());
         rejected.pipe(report.rejected());
+        readLeft.size().pipe(report.leftBytes());
+        readRight.size().pipe(report.rightBytes());
+        parseLeft.counts().pipe(report.leftParsed());
+        parseRight.counts().pipe(report.rightParsed());
         return wf;
     }
 
     /** Runs the join as the command line asks; returns the exit status (0 done, 1 failed, 2 bad arguments). */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        return runOn(null, args, out, err);
+    }
+
+    /** Runs the join as the command line asks with {@code runner}; returns the exit status as {@link #run} does. */
+    public static int run(List<String> args, PrintStream out, PrintStream err, Runner runner) {
+        return runOn(Objects.requireNonNull(runner, "runner"), args, out, err);
+    }
+
+    /** Runs the join with {@code elsewhere}, or here (with progress on {@code err}) when it is null. */
+    private static int runOn(Runner elsewhere, List<String> args, PrintStream out, PrintStream err) {
         Options options;
         Samples.Look look;
         try {
@@ -184,11 +212,15 @@ public final class CsvJoin {
             }
             out.println("joining " + options.left().name() + " and "
                     + options.right().name() + " on '" + options.key() + "'");
+            if (elsewhere != null) {
+                elsewhere.run(options, out);
+                return 0;
+            }
             // Progress as bytes read of the two files' sizes (unknown for the embedded resources).
             long total = options.left().path() == null || options.right().path() == null
                     ? 0
-                    : Files.size(options.left().path())
-                            + Files.size(options.right().path());
+                    : Files.size(Path.of(options.left().path()))
+                            + Files.size(Path.of(options.right().path()));
             look.showProgress(wf, err, total);
             wf.run();
             return 0;
@@ -196,7 +228,7 @@ public final class CsvJoin {
             err.println("join failed: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             return 1;
         } catch (IOException e) {
-            err.println("join failed: " + e.getMessage());
+            err.println("join failed: cannot read the size of an input: " + e.getMessage());
             return 1;
         }
     }

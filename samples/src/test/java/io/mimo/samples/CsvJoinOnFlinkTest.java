@@ -1,0 +1,157 @@
+package io.mimo.samples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mimo.flink.LocalCluster;
+import io.mimo.samples.join.CsvJoin;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CSV join writes byte-identical files, and prints the same report, on Flink as locally. */
+@Timeout(120)
+class CsvJoinOnFlinkTest {
+    private static final List<String> OUTPUTS =
+            List.of("matched.csv", "left-only.csv", "right-only.csv", "rejected.csv");
+
+    private static LocalCluster cluster;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = new LocalCluster(2);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        cluster.close();
+    }
+
+    /** What a run printed, with its output folder written as OUT so that two runs compare. */
+    private static String printed(Path out, Consumer<PrintStream> run) {
+        var printed = new ByteArrayOutputStream();
+        try (var o = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            run.accept(o);
+        }
+        return printed.toString(StandardCharsets.UTF_8).replace(out.toString(), "OUT");
+    }
+
+    /** Runs the join on the command line {@code args} (its files, then {@code --out} is added) locally and on Flink. */
+    private void joinBothWays(String... args) throws IOException {
+        Path local = dir.resolve("local");
+        Path flink = dir.resolve("flink");
+        var err = new ByteArrayOutputStream();
+        String localSummary = printed(local, out -> {
+            try (var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                assertEquals(0, CsvJoin.run(withOut(args, local), out, e), err.toString(StandardCharsets.UTF_8));
+            }
+        });
+        String flinkSummary = printed(flink, out -> {
+            try (var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                int status = CsvJoin.run(
+                        withOut(args, flink),
+                        out,
+                        e,
+                        (options, printTo) -> FlinkSamples.join(options, printTo, cluster.configuration()));
+                assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+            }
+        });
+        assertEquals(localSummary, flinkSummary);
+        assertSameFiles(local, flink);
+    }
+
+    private static List<String> withOut(String[] args, Path out) {
+        return Stream.concat(Stream.of(args), Stream.of("--out", out.toString()))
+                .toList();
+    }
+
+    private static void assertSameFiles(Path local, Path flink) throws IOException {
+        for (String name : OUTPUTS) {
+            assertArrayEquals(Files.readAllBytes(local.resolve(name)), Files.readAllBytes(flink.resolve(name)), name);
+        }
+        try (Stream<Path> left = Files.list(flink)) {
+            assertEquals(
+                    OUTPUTS.stream().sorted().toList(),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the output folder holds the four files and nothing else");
+        }
+    }
+
+    private Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theEmbeddedDataGivesTheSameFilesAndReportOnFlink() throws IOException {
+        Path local = dir.resolve("local");
+        Path flink = dir.resolve("flink");
+        String localSummary = printed(
+                local,
+                out -> CsvJoin.workflow(CsvJoin.embedded(local.toString()), out).run());
+        String flinkSummary = printed(
+                flink, out -> FlinkSamples.join(CsvJoin.embedded(flink.toString()), out, cluster.configuration()));
+        assertTrue(localSummary.contains("parse customers: rows                          2727"), localSummary);
+        assertEquals(localSummary, flinkSummary);
+        assertSameFiles(local, flink);
+    }
+
+    @Test
+    void quotingManyToManyKeysAndRejectedRowsOfBothFilesGiveTheSameFilesOnFlink() throws IOException {
+        Path left = file(
+                "left.csv",
+                "id,name,note\r\n"
+                        + "1,\"Smith, Jane\",plain\r\n"
+                        + "1,\"say \"\"hi\"\"\",\"two\nlines\"\r\n"
+                        + "2,too,many,fields\r\n"
+                        + "2,bob,\"quoted\"\r\n"
+                        + "3,\"bad\"x,oops\r\n"
+                        + "4,dan,\r\n");
+        Path right = file(
+                "right.csv",
+                "id,city\n1,Oslo\n1,\"Rome, IT\"\n1,Kyoto\n2\n3,Lima\n3,\"a \"\"b\"\"\"\n5,none\n5,extra,field\n");
+        joinBothWays(left.toString(), right.toString(), "--key", "id");
+        Path rejected = dir.resolve("local").resolve("rejected.csv");
+        List<String> files = Files.readAllLines(rejected).stream()
+                .skip(1)
+                .map(line -> line.substring(0, line.indexOf(',')))
+                .toList();
+        assertEquals(
+                List.of(left.toString(), left.toString(), right.toString(), right.toString()),
+                files,
+                "the left file's rejected rows come first, then the right's");
+    }
+
+    @Test
+    void moreRejectedRowsThanAPipeHoldsOnBothSidesGiveTheSameFilesOnFlink() throws IOException {
+        StringBuilder left = new StringBuilder("k,v\n");
+        StringBuilder right = new StringBuilder("k,w\n");
+        for (int i = 0; i < 5_000; i++) {
+            String key = String.format("%06d", i);
+            left.append(key).append(",l").append(i).append(i % 2 == 0 ? "\n" : ",extra\n");
+            right.append(key).append(",r").append(i).append(i % 3 == 0 ? ",extra\n" : "\n");
+        }
+        joinBothWays(
+                file("left.csv", left.toString()).toString(),
+                file("right.csv", right.toString()).toString(),
+                "--key",
+                "k");
+        assertEquals(
+                1 + 2_500 + 1_667,
+                Files.readAllLines(dir.resolve("local").resolve("rejected.csv")).size());
+    }
+}
