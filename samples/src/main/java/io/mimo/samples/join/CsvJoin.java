@@ -3,6 +3,7 @@ package io.mimo.samples.join;
 import io.mimo.runtime.Workflow;
 import io.mimo.runtime.WorkflowException;
 import io.mimo.samples.Samples;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.nio.file.Files;
