@@ -27,7 +27,7 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,16 +35,13 @@ import org.junit.jupiter.api.Timeout;
 /** Workflows of every shape of the mapping, run on one MiniCluster reached by configuration. */
 @Timeout(60)
 class FlinkRunnerTest {
+    /** Started once for the class; closed after its last test (which deletes its temporary files). */
+    @AutoClose
     private static LocalCluster cluster;
 
     @BeforeAll
     static void startCluster() throws Exception {
         cluster = new LocalCluster(4);
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.close();
     }
 
     private static void run(SerializableSupplier<Workflow> workflow) {

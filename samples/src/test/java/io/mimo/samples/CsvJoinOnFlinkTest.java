@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,6 +27,8 @@ class CsvJoinOnFlinkTest {
     private static final List<String> OUTPUTS =
             List.of("matched.csv", "left-only.csv", "right-only.csv", "rejected.csv");
 
+    /** Started once for the class; closed after its last test (which deletes its temporary files). */
+    @AutoClose
     private static LocalCluster cluster;
 
     @TempDir
@@ -35,11 +37,6 @@ class CsvJoinOnFlinkTest {
     @BeforeAll
     static void startCluster() throws Exception {
         cluster = new LocalCluster(2);
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.close();
     }
 
     /** What a run printed, with its output folder written as OUT so that two runs compare. */

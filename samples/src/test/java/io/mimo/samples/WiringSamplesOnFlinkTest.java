@@ -11,23 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each wiring sample prints the same lines on Flink as locally; one MiniCluster serves them all. */
 class WiringSamplesOnFlinkTest {
+    /** Started once for the class; closed after its last test (which deletes its temporary files). */
+    @AutoClose
     private static LocalCluster cluster;
 
     @BeforeAll
     static void startCluster() throws Exception {
         cluster = new LocalCluster(2);
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.close();
     }
 
     /**

@@ -12,7 +12,7 @@ import io.mimo.runtime.WorkflowException;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,16 +26,13 @@ class FormsOnFlinkTest {
     /** What the sink got: static, for on a local cluster the tasks run in this JVM and find it here. */
     private static final Queue<Object> KEPT = new ConcurrentLinkedQueue<>();
 
+    /** Started once for the class; closed after its last test (which deletes its temporary files). */
+    @AutoClose
     private static LocalCluster cluster;
 
     @BeforeAll
     static void startCluster() throws Exception {
         cluster = new LocalCluster(2);
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.close();
     }
 
     private static DynamicStep keep(Workflow wf) {
