@@ -352,16 +352,11 @@ public record WorkflowSnapshot(
         for (StreamSnapshot head : streams) {
             List<StreamSnapshot> chain = fusedOnto.get(head.index());
             if (!chain.isEmpty()) {
-                dot.append("  subgraph cluster_").append(head.index()).append(" {\n");
-                dot.append("    label=")
-                        .append(Engine.dotQuote("on " + head.name() + "'s thread"))
-                        .append(";\n");
-                dot.append("    style=dashed; color=gray50; fontname=\"Helvetica\"; fontsize=10;\n");
-                dot.append("    s").append(head.index()).append(";");
-                for (StreamSnapshot fused : chain) {
-                    dot.append(" s").append(fused.index()).append(";");
-                }
-                dot.append("\n  }\n");
+                Engine.appendDotCluster(
+                        dot,
+                        head.index(),
+                        head.name(),
+                        chain.stream().mapToInt(StreamSnapshot::index).toArray());
             }
         }
         for (PipeSnapshot pipe : pipes) {

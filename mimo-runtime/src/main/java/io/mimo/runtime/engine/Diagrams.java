@@ -34,16 +34,11 @@ final class Diagrams {
         for (StepView step : graph.steps()) {
             List<StepView> chain = fusion.feed(step.index()) == null ? fusion.chainOf(step) : List.of();
             if (!chain.isEmpty()) {
-                dot.append("  subgraph cluster_").append(step.index()).append(" {\n");
-                dot.append("    label=")
-                        .append(dotQuote("on " + step.name() + "'s thread"))
-                        .append(";\n");
-                dot.append("    style=dashed; color=gray50; fontname=\"Helvetica\"; fontsize=10;\n");
-                dot.append("    s").append(step.index()).append(";");
-                for (StepView fused : chain) {
-                    dot.append(" s").append(fused.index()).append(";");
-                }
-                dot.append("\n  }\n");
+                appendCluster(
+                        dot,
+                        step.index(),
+                        step.name(),
+                        chain.stream().mapToInt(StepView::index).toArray());
             }
         }
         for (PipeView pipe : graph.pipes()) {
@@ -155,6 +150,23 @@ final class Diagrams {
             return ports + newline + "fused";
         }
         return ports + newline + pipe.capacity() + " " + pipe.unit();
+    }
+
+    /**
+     * Draws the steps fused onto {@code head}'s thread as one dashed cluster, {@code head} first:
+     * the same for the workflow's picture and a snapshot's.
+     */
+    static void appendCluster(StringBuilder dot, int head, String headName, int[] fused) {
+        dot.append("  subgraph cluster_").append(head).append(" {\n");
+        dot.append("    label=")
+                .append(dotQuote("on " + headName + "'s thread"))
+                .append(";\n");
+        dot.append("    style=dashed; color=gray50; fontname=\"Helvetica\"; fontsize=10;\n");
+        dot.append("    s").append(head).append(";");
+        for (int step : fused) {
+            dot.append(" s").append(step).append(";");
+        }
+        dot.append("\n  }\n");
     }
 
     /** A DOT double-quoted string: backslashes and quotes escaped, line breaks as DOT's {@code \n}. */

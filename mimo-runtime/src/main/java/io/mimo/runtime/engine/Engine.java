@@ -45,6 +45,11 @@ public final class Engine {
         Picture.appendTable(out, title, rows);
     }
 
+    /** Draws the streams fused onto {@code head}'s thread as a cluster, as the workflow's DOT picture does. */
+    public static void appendDotCluster(StringBuilder dot, int head, String headName, int[] fused) {
+        Diagrams.appendCluster(dot, head, headName, fused);
+    }
+
     /** {@code text} as a DOT double-quoted string. */
     public static String dotQuote(String text) {
         return Diagrams.dotQuote(text);
