@@ -58,7 +58,8 @@ public final class MimoMetrics implements WorkflowListener {
 
     /** A listener that binds each run of the workflows it is added to to {@code registry}. */
     public static MimoMetrics of(MeterRegistry registry) {
-        return new MimoMetrics(Objects.requireNonNull(registry, "registry"));
+        return new MimoMetrics(
+                Objects.requireNonNull(registry, "MimoMetrics needs a MeterRegistry to publish to, not null"));
     }
 
     @Override
