@@ -2,6 +2,7 @@ package io.mimo.samples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mimo.flink.LocalCluster;
@@ -131,6 +132,42 @@ class CsvJoinOnFlinkTest {
                 List.of(left.toString(), left.toString(), right.toString(), right.toString()),
                 files,
                 "the left file's rejected rows come first, then the right's");
+    }
+
+    @Test
+    void aJoinThatFailsOnFlinkLeavesNothingOfItsSpoolBehind() throws IOException {
+        // the left file is out of order at its very end, so its parser fails long after the
+        // right file's rejected rows have reached the spool
+        StringBuilder left = new StringBuilder("k,v\n");
+        for (int i = 0; i < 200_000; i++) {
+            left.append(String.format("%07d", i)).append(",l\n");
+        }
+        left.append("0000000,last\n");
+        Path right = file("right.csv", "k,w\n0000001,a\n0000002,b,c\n0000003,\"x\"y\n");
+        Path out = dir.resolve("out");
+        var err = new ByteArrayOutputStream();
+        try (var o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+                var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            int status = CsvJoin.run(
+                    List.of(
+                            file("left.csv", left.toString()).toString(),
+                            right.toString(),
+                            "--key",
+                            "k",
+                            "--out",
+                            out.toString()),
+                    o,
+                    e,
+                    (options, printTo) -> FlinkSamples.join(options, printTo, cluster.configuration()));
+            assertEquals(1, status, err.toString(StandardCharsets.UTF_8));
+        }
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("line 200002: key '0000000' comes after '0199999'"),
+                err.toString(StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.list(out)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertFalse(names.contains("rejected.csv.right"), names.toString());
+        }
     }
 
     @Test

@@ -8,6 +8,10 @@ import io.mimo.runtime.Output;
 import io.mimo.runtime.bytes.ByteStream;
 import io.mimo.samples.join.CsvFormat.MalformedRecordException;
 import io.mimo.samples.join.CsvRecords.RecordTooLongException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -217,52 +221,84 @@ final class Csv {
     /**
      * Writes the rejected rows of both inputs to {@code file} as CSV, {@code header} first, then
      * the left input's rows, then the right input's, each in the order its parser found them: so the
-     * file is the same whichever parser runs ahead, on any runner. The right input's rows arrive
-     * through {@link #spool}, which holds them in {@code spooled} until the left input has ended
-     * (then this stream appends and deletes it), and sends how many it holds. Returns how many
-     * rows it wrote after the header.
+     * file is the same whichever parser runs ahead, on any runner. The right input's rows come
+     * through {@link #spool}, which holds them until their parser has ended, so that the right
+     * parser never waits while this stream reads the left input. Returns how many rows it wrote
+     * after the header.
      */
     @Stream(
             in = {"left", "right"},
             out = "count")
-    static long writeRejected(Path file, Path spooled, List<String> header, Input<Row> left, Input<Long> right)
-            throws IOException {
+    static long writeRejected(Path file, List<String> header, Input<Row> left, Input<Row> right) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        long written = 0;
         try (FileChannel out = FileChannel.open(
                 file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             StringBuilder text = new StringBuilder();
             CsvFormat.appendRecord(text, header);
-            written += appendRows(text, left, out);
-            Long rightRows = right.poll();
-            if (rightRows == null) {
-                throw new IllegalStateException("no count of the right file's rejected rows arrived from its spool");
-            }
-            if (rightRows > 0) {
-                try (FileChannel in = FileChannel.open(spooled, StandardOpenOption.READ)) {
-                    for (long at = 0, size = in.size(); at < size; ) {
-                        at += in.transferTo(at, size - at, out);
-                    }
-                }
-                written += rightRows;
-            }
-        } finally {
-            Files.deleteIfExists(spooled);
+            long written = appendRows(text, left, out);
+            return written + appendRows(text, right, out);
         }
-        return written;
     }
 
     /**
-     * Holds rows as CSV, without a header, in {@code file} (for {@link #writeRejected}, which reads
-     * them once another input has ended), and returns how many it holds.
+     * Holds rows until their input ends, then sends them on in the same order: a reader may take
+     * them long after their writer has ended, and the writer never waits for it. They wait in
+     * {@code file}, created at the first row; no other stream touches it, and this one deletes it
+     * before it ends, whether it ends normally, fails or is stopped, so that nothing of it is left
+     * after a run (only a killed process leaves it, and the next run's spool replaces it).
      */
-    @Stream(in = "rows", out = "count")
-    static long spool(Path file, Input<Row> rows) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (FileChannel out = FileChannel.open(
-                file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            return appendRows(new StringBuilder(), rows, out);
+    @Stream(in = "rows", out = "held")
+    static void spool(Path file, Input<Row> rows, Output<Row> held) throws IOException {
+        try {
+            Row first = rows.poll();
+            if (first != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                long count = 0;
+                try (DataOutputStream out =
+                        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+                    for (Row row = first; row != null; row = rows.poll()) {
+                        writeRow(row, out);
+                        count++;
+                    }
+                }
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+                    for (long i = 0; i < count; i++) {
+                        held.push(readRow(in));
+                    }
+                }
+            }
+        } catch (Throwable failure) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+            throw failure;
         }
+        Files.deleteIfExists(file);
+    }
+
+    /** Writes {@code row} to a spool file as its line, its field count and each field's UTF-8 length and bytes. */
+    private static void writeRow(Row row, DataOutputStream out) throws IOException {
+        out.writeLong(row.line());
+        out.writeInt(row.fields().size());
+        for (String field : row.fields()) {
+            byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
+        }
+    }
+
+    /** Reads a row {@link #writeRow} wrote. */
+    private static Row readRow(DataInputStream in) throws IOException {
+        long line = in.readLong();
+        String[] fields = new String[in.readInt()];
+        for (int i = 0; i < fields.length; i++) {
+            byte[] utf8 = new byte[in.readInt()];
+            in.readFully(utf8);
+            fields[i] = new String(utf8, StandardCharsets.UTF_8);
+        }
+        return new Row(line, List.of(fields));
     }
 
     /**

@@ -167,8 +167,7 @@ public final class CsvJoin {
         var spool = wf.add("spool rejected " + r, CsvStreams.spool(spooled));
         var rejected = wf.add(
                 "write rejected",
-                CsvStreams.writeRejected(
-                        dir.resolve("rejected.csv"), spooled, List.of("file", "line", "reason", "raw")));
+                CsvStreams.writeRejected(dir.resolve("rejected.csv"), List.of("file", "line", "reason", "raw")));
         parseLeft.rejected().pipe(rejected.left());
         parseRight.rejected().pipe(spool);
         spool.pipe(rejected.right());

@@ -1,6 +1,7 @@
 package io.mimo.samples.join;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -105,6 +106,51 @@ class CsvJoinTest {
                         + left + ",4,unexpected text after a closing quote at byte 8,\"3,\"\"bad\"\"x\"\n",
                 output("rejected.csv"));
         assertEquals("id,name,v\n1,ok,a\n4,fine,b\n", output("matched.csv"));
+    }
+
+    @Test
+    void theRightFilesRejectedRowsFollowTheLeftsAndLeaveNoSpoolFileBehind() throws IOException {
+        Result r = joinFiles("id,name\n1,ok\n2,too,many\n", "id,v\n1,a\n1,b,c\n3,\"x\"y\n4,\"two\nlines\",z\n", "id");
+        assertEquals(0, r.status(), r.err());
+        String left = dir.resolve("left.csv").toString();
+        String right = dir.resolve("right.csv").toString();
+        assertEquals(
+                "file,line,reason,raw\n"
+                        + left + ",3,\"expected 2 fields as in the header, found 3\",\"2,too,many\"\n"
+                        + right + ",3,\"expected 2 fields as in the header, found 3\",\"1,b,c\"\n"
+                        + right + ",4,unexpected text after a closing quote at byte 6,\"3,\"\"x\"\"y\"\n"
+                        + right + ",5,\"expected 2 fields as in the header, found 3\",\"4,\"\"two\nlines\"\",z\"\n",
+                output("rejected.csv"));
+        assertEquals(List.of("left-only.csv", "matched.csv", "rejected.csv", "right-only.csv"), outputFolder());
+    }
+
+    @Test
+    void aJoinThatFailsLeavesNothingOfItsSpoolBehind() throws IOException {
+        String right = "id,v\n1,a\n1,b,c\n2,\"x\"y\n"; // rejected rows for the spool to hold
+        Path out = dir.resolve("out");
+        for (int round = 0; round < 20; round++) {
+            // the left file out of order: the run stops while the spool may hold the right file's rows
+            Result unsorted = joinFiles("id,name\n1,a\n3,c\n2,b\n", right, "id");
+            assertEquals(1, unsorted.status(), unsorted.err());
+            assertFalse(outputFolder().contains("rejected.csv.right"), "round " + round + ": " + outputFolder());
+            // a folder named rejected.csv: writing it fails at once, while the spool takes its rows
+            Files.deleteIfExists(out.resolve("rejected.csv"));
+            Files.createDirectories(out.resolve("rejected.csv"));
+            Result unwritable = joinFiles("id,name\n1,a\n", right, "id");
+            assertEquals(1, unwritable.status(), unwritable.err());
+            assertFalse(outputFolder().contains("rejected.csv.right"), "round " + round + ": " + outputFolder());
+            Files.delete(out.resolve("rejected.csv"));
+        }
+    }
+
+    /** The names in the output folder, sorted (none if a failed run did not make it). */
+    private List<String> outputFolder() throws IOException {
+        if (!Files.exists(dir.resolve("out"))) {
+            return List.of();
+        }
+        try (var files = Files.list(dir.resolve("out"))) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test
