@@ -56,21 +56,28 @@ class CsvJoinOnFlinkTest {
         var err = new ByteArrayOutputStream();
         String localSummary = printed(local, out -> {
             try (var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                assertEquals(0, CsvJoin.run(withOut(args, local), out, e), err.toString(StandardCharsets.UTF_8));
+                assertEquals(0, join(withOut(args, local), out, e), err.toString(StandardCharsets.UTF_8));
             }
         });
         String flinkSummary = printed(flink, out -> {
             try (var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                int status = CsvJoin.run(
-                        withOut(args, flink),
-                        out,
-                        e,
-                        (options, printTo) -> FlinkSamples.join(options, printTo, cluster.configuration()));
+                List<String> onFlink = Stream.concat(withOut(args, flink).stream(), Stream.of("--runner", "flink"))
+                        .toList();
+                int status = join(onFlink, out, e);
                 assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
             }
         });
         assertEquals(localSummary, flinkSummary);
         assertSameFiles(local, flink);
+    }
+
+    /** Runs the join's command line {@code args} as {@code samples/run join} does, on this class's cluster for Flink. */
+    private static int join(List<String> args, PrintStream out, PrintStream err) {
+        return CsvJoin.run(
+                Samples.Look.parse(args),
+                out,
+                err,
+                (options, printTo) -> FlinkSamples.join(options, printTo, cluster.configuration()));
     }
 
     private static List<String> withOut(String[] args, Path out) {
@@ -135,42 +142,6 @@ class CsvJoinOnFlinkTest {
     }
 
     @Test
-    void aJoinThatFailsOnFlinkLeavesNothingOfItsSpoolBehind() throws IOException {
-        // the left file is out of order at its very end, so its parser fails long after the
-        // right file's rejected rows have reached the spool
-        StringBuilder left = new StringBuilder("k,v\n");
-        for (int i = 0; i < 200_000; i++) {
-            left.append(String.format("%07d", i)).append(",l\n");
-        }
-        left.append("0000000,last\n");
-        Path right = file("right.csv", "k,w\n0000001,a\n0000002,b,c\n0000003,\"x\"y\n");
-        Path out = dir.resolve("out");
-        var err = new ByteArrayOutputStream();
-        try (var o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-                var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int status = CsvJoin.run(
-                    List.of(
-                            file("left.csv", left.toString()).toString(),
-                            right.toString(),
-                            "--key",
-                            "k",
-                            "--out",
-                            out.toString()),
-                    o,
-                    e,
-                    (options, printTo) -> FlinkSamples.join(options, printTo, cluster.configuration()));
-            assertEquals(1, status, err.toString(StandardCharsets.UTF_8));
-        }
-        assertTrue(
-                err.toString(StandardCharsets.UTF_8).contains("line 200002: key '0000000' comes after '0199999'"),
-                err.toString(StandardCharsets.UTF_8));
-        try (Stream<Path> files = Files.list(out)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).toList();
-            assertFalse(names.contains("rejected.csv.right"), names.toString());
-        }
-    }
-
-    @Test
     void moreRejectedRowsThanAPipeHoldsOnBothSidesGiveTheSameFilesOnFlink() throws IOException {
         StringBuilder left = new StringBuilder("k,v\n");
         StringBuilder right = new StringBuilder("k,w\n");
@@ -187,5 +158,42 @@ class CsvJoinOnFlinkTest {
         assertEquals(
                 1 + 2_500 + 1_667,
                 Files.readAllLines(dir.resolve("local").resolve("rejected.csv")).size());
+    }
+
+    @Test
+    void aJoinThatFailsOnFlinkLeavesNothingOfItsSpoolBehind() throws IOException {
+        // the left file is out of order at its very end, so its parser fails long after the
+        // right file's rejected rows have reached the spool
+        StringBuilder left = new StringBuilder("k,v\n");
+        for (int i = 0; i < 200_000; i++) {
+            left.append(String.format("%07d", i)).append(",l\n");
+        }
+        left.append("0000000,last\n");
+        Path right = file("right.csv", "k,w\n0000001,a\n0000002,b,c\n0000003,\"x\"y\n");
+        Path out = dir.resolve("out");
+        var err = new ByteArrayOutputStream();
+        try (var o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+                var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            int status = join(
+                    List.of(
+                            file("left.csv", left.toString()).toString(),
+                            right.toString(),
+                            "--key",
+                            "k",
+                            "--out",
+                            out.toString(),
+                            "--runner",
+                            "flink"),
+                    o,
+                    e);
+            assertEquals(1, status, err.toString(StandardCharsets.UTF_8));
+        }
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("line 200002: key '0000000' comes after '0199999'"),
+                err.toString(StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.list(out)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertFalse(names.contains("rejected.csv.right"), names.toString());
+        }
     }
 }

@@ -43,6 +43,12 @@ class SamplesRunnerOptionTest {
     }
 
     @Test
+    void aRunnerOptionWithNoValueSaysSoAsTheGraphOptionDoes() {
+        assertEquals(2, run("linear", "--runner"));
+        assertEquals("--runner takes local or flink, not nothing\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void runnerFlinkRunsTheJoin(@TempDir Path dir) throws IOException {
         Path left = Files.writeString(dir.resolve("left.csv"), "id,a\n1,x\n2,y\n");
         Path right = Files.writeString(dir.resolve("right.csv"), "id,b\n2,z\n3,w\n");

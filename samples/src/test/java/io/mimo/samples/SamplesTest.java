@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code samples/run}'s shared options: {@code --graph dot|mermaid} and {@code --quiet}. */
+/** {@code samples/run}'s command line: its shared options {@code --graph dot|mermaid} and {@code --quiet}, its errors. */
 @Timeout(60)
 class SamplesTest {
     @TempDir
@@ -56,15 +56,41 @@ class SamplesTest {
         Path left = Files.writeString(dir.resolve("a.csv"), "id,x\n1,a\n");
         Path right = Files.writeString(dir.resolve("b.csv"), "id,y\n1,b\n");
         String out = dir.resolve("out").toString();
-        assertEquals(0, run("--graph", "mermaid", left.toString(), right.toString(), "--key", "id", "--out", out));
+        assertEquals(0, run("--graph", "mermaid", "--key", "id", "--out", out, left.toString(), right.toString()));
         assertTrue(out().startsWith("flowchart LR"), out());
         assertTrue(out().contains("merge-join"), out());
         assertFalse(out().contains("joining"), "nothing runs: " + out());
-        assertFalse(Files.exists(dir.resolve("out/matched.csv")), "nothing runs");
+        assertFalse(Files.exists(dir.resolve("out")), "printing a graph writes nothing, not even the folder");
 
         this.out.reset();
         assertEquals(0, run("join", left.toString(), right.toString(), "--key", "id", "--out", out, "--graph", "dot"));
         assertTrue(out().startsWith("digraph \"csv-join\""), out());
+        assertFalse(Files.exists(dir.resolve("out")), "printing a graph writes nothing, not even the folder");
+    }
+
+    @Test
+    void graphPrintsTheJoinsGraphWithoutStartingFlinkOrWritingAnything() throws Exception {
+        Path left = Files.writeString(dir.resolve("a.csv"), "id,x\n1,a\n");
+        Path right = Files.writeString(dir.resolve("b.csv"), "id,y\n1,b\n");
+        String out = dir.resolve("out").toString();
+        assertEquals(
+                0,
+                run(
+                        "join",
+                        left.toString(),
+                        right.toString(),
+                        "--key",
+                        "id",
+                        "--out",
+                        out,
+                        "--runner",
+                        "flink",
+                        "--graph",
+                        "dot"),
+                err());
+        assertTrue(out().startsWith("digraph \"csv-join\""), out());
+        assertFalse(out().contains("joining"), "nothing runs: " + out());
+        assertFalse(Files.exists(dir.resolve("out")), "printing a graph writes nothing, not even the folder");
     }
 
     @Test
@@ -73,7 +99,35 @@ class SamplesTest {
         assertEquals("--graph takes dot or mermaid, not 'png'\n", err());
         err.reset();
         assertEquals(2, run("join", "--graph"));
-        assertEquals("join: --graph takes dot or mermaid, not nothing\n", err());
+        assertEquals("--graph takes dot or mermaid, not nothing\n", err());
+    }
+
+    @Test
+    void theSharedOptionsAreReadWhereverTheyStandEvenBeforeTheSamplesName() {
+        assertEquals(0, run("--quiet", "--runner", "local", "linear"), err());
+        assertTrue(out().endsWith("0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void aWiringSampleGivenAnArgumentOfItsOwnNamesItAndWhatItTakes() {
+        assertEquals(2, run("linear", "--quiet", "--out", "x"));
+        assertEquals(
+                "linear: unexpected argument '--out'; it takes only --runner local|flink, --quiet and --graph dot|mermaid\n",
+                err());
+    }
+
+    @Test
+    void anUnknownSampleIsNamedWithTheSamplesThereAre() {
+        assertEquals(2, run("lineal"));
+        assertEquals("unknown sample 'lineal'; the samples are: join, linear, fork, split, zip\n", err());
+    }
+
+    @Test
+    void theJoinsUsageSaysItTakesTheSharedOptions() {
+        assertEquals(2, run("join", "only-one.csv"));
+        assertTrue(err().startsWith("join: expected two CSV files, got 1\n"), err());
+        assertTrue(err().contains("[--runner local|flink] [--quiet] [--graph dot|mermaid]"), err());
     }
 
     @Test
@@ -90,5 +144,14 @@ class SamplesTest {
         assertFalse(shown.get(1).counting(), "--quiet: no listener");
         assertEquals(0, run("linear", "--quiet"));
         assertEquals("", err());
+    }
+
+    @Test
+    void onFlinkNoProgressListenerWatchesTheLocalWorkflowWhichNeverRuns() {
+        Workflow wf = new Workflow("w");
+        Samples.Look look = Samples.Look.parse(List.of("x", "--runner", "flink"));
+        assertEquals(Samples.Look.Runner.FLINK, look.runner());
+        look.showProgress(wf, new PrintStream(err, true, StandardCharsets.UTF_8), 100);
+        assertFalse(wf.counting(), "the Flink job's tasks build workflows of their own");
     }
 }

@@ -31,8 +31,9 @@ import java.util.Objects;
 public final class CsvJoin {
     static final String USAGE =
             "usage: join LEFT.csv RIGHT.csv --key COLUMN --out DIR [--view-size BYTES] [--max-record BYTES]"
-                    + " [--quiet] [--graph dot|mermaid]\n"
-                    + "       join            (no arguments: the embedded customers and orders, joined on customer_id, into join-out)";
+                    + " [--runner local|flink] [--quiet] [--graph dot|mermaid]\n"
+                    + "       join [--runner local|flink] [--quiet] [--graph dot|mermaid]"
+                    + "   (the embedded customers and orders, joined on customer_id, into join-out)";
 
     /**
      * What to join, and how: plain values, serializable, so that a Flink job's wiring ({@link
@@ -43,7 +44,7 @@ public final class CsvJoin {
     public record Options(CsvFile left, CsvFile right, String key, String out, int viewSize, int maxRecordBytes)
             implements Serializable {}
 
-    /** How the join's workflow runs: {@link Workflow#run()} here, or as a Flink job. */
+    /** How the join's workflow runs elsewhere than here: as a Flink job, for {@code --runner flink}. */
     @FunctionalInterface
     public interface Runner {
         /** Builds the join's workflow for {@code options}, its report printing to {@code out}, and runs it. */
@@ -184,38 +185,34 @@ public final class CsvJoin {
         return wf;
     }
 
-    /** Runs the join as the command line asks; returns the exit status (0 done, 1 failed, 2 bad arguments). */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
-        return runOn(null, args, out, err);
-    }
-
-    /** Runs the join as the command line asks with {@code runner}; returns the exit status as {@link #run} does. */
-    public static int run(List<String> args, PrintStream out, PrintStream err, Runner runner) {
-        return runOn(Objects.requireNonNull(runner, "runner"), args, out, err);
-    }
-
-    /** Runs the join with {@code elsewhere}, or here (with progress on {@code err}) when it is null. */
-    private static int runOn(Runner elsewhere, List<String> args, PrintStream out, PrintStream err) {
+    /**
+     * Runs the join as {@code look} asks, its arguments the join's own ({@link #USAGE}): prints its
+     * graph and runs nothing (writing nothing either), or runs it here with progress on {@code err}
+     * unless quiet, or with {@code flink} when {@code look} asks for {@code --runner flink}. Returns
+     * the exit status: 0 done, 1 failed, 2 bad arguments.
+     */
+    public static int run(Samples.Look look, PrintStream out, PrintStream err, Runner flink) {
+        Objects.requireNonNull(flink, "flink");
         Options options;
-        Samples.Look look;
         try {
-            look = Samples.Look.parse(args);
             options = parseArgs(look.args());
         } catch (IllegalArgumentException e) {
             err.println("join: " + e.getMessage());
             return 2;
         }
         try {
-            Workflow wf = workflow(options, out);
-            if (look.printGraph(wf, out)) {
+            // the local workflow only where it is used: Flink's tasks build their own
+            if (look.graph() != null) {
+                look.printGraph(workflow(options, out), out);
                 return 0;
             }
             out.println("joining " + options.left().name() + " and "
                     + options.right().name() + " on '" + options.key() + "'");
-            if (elsewhere != null) {
-                elsewhere.run(options, out);
+            if (look.runner() == Samples.Look.Runner.FLINK) {
+                flink.run(options, out);
                 return 0;
             }
+            Workflow wf = workflow(options, out);
             // Progress as bytes read of the two files' sizes (unknown for the embedded resources).
             long total = options.left().path() == null || options.right().path() == null
                     ? 0

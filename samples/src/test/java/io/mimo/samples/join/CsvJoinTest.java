@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mimo.samples.Samples;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,9 @@ class CsvJoinTest {
         int status;
         try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = CsvJoin.run(List.of(args), o, e);
+            status = CsvJoin.run(Samples.Look.parse(List.of(args)), o, e, (options, printTo) -> {
+                throw new AssertionError("--runner flink was not asked for");
+            });
         }
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
