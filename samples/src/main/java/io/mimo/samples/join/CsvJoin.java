@@ -186,10 +186,11 @@ public final class CsvJoin {
     }
 
     /**
-     * Runs the join as {@code look} asks, its arguments the join's own ({@link #USAGE}): prints its
-     * graph and runs nothing (writing nothing either), or runs it here with progress on {@code err}
-     * unless quiet, or with {@code flink} when {@code look} asks for {@code --runner flink}. Returns
-     * the exit status: 0 done, 1 failed, 2 bad arguments.
+     * Runs the join as {@code look} asks, its arguments the join's own ({@code LEFT.csv RIGHT.csv
+     * --key COLUMN --out DIR …}, or none for the embedded data): prints its graph and runs nothing
+     * (writing nothing either), or runs it here with progress on {@code err} unless quiet, or with
+     * {@code flink} when {@code look} asks for {@code --runner flink}. Returns the exit status: 0
+     * done, 1 failed, 2 bad arguments.
      */
     public static int run(Samples.Look look, PrintStream out, PrintStream err, Runner flink) {
         Objects.requireNonNull(flink, "flink");
