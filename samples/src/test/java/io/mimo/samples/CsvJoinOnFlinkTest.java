@@ -134,6 +134,28 @@ class CsvJoinOnFlinkTest {
     }
 
     @Test
+    void aJoinInTwoPartitionsGivesTheSameFilesOnFlink() throws IOException {
+        StringBuilder left = new StringBuilder("k,v\n");
+        StringBuilder right = new StringBuilder("k,w\n");
+        for (int i = 0; i < 3_000; i++) {
+            String key = String.format("%05d", i);
+            if (i % 3 != 0) {
+                left.append(key).append(",\"l, ").append(i).append("\"\n");
+            }
+            for (int copy = 0; copy < i % 3; copy++) {
+                right.append(key).append(",r").append(copy).append(i % 7 == 0 ? ",extra\n" : "\n");
+            }
+        }
+        joinBothWays(
+                file("left.csv", left.toString()).toString(),
+                file("right.csv", right.toString()).toString(),
+                "--key",
+                "k",
+                "--partitions",
+                "2");
+    }
+
+    @Test
     void moreRejectedRowsThanAPipeHoldsOnBothSidesGiveTheSameFilesOnFlink() throws IOException {
         StringBuilder left = new StringBuilder("k,v\n");
         StringBuilder right = new StringBuilder("k,w\n");
