@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mimo.flink.LocalCluster;
 import io.mimo.samples.join.CsvJoin;
+import io.mimo.samples.join.JoinCases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -109,18 +110,8 @@ class CsvJoinOnFlinkTest {
 
     @Test
     void quotingManyToManyKeysAndRejectedRowsOfBothFilesGiveTheSameFilesOnFlink() throws IOException {
-        Path left = file(
-                "left.csv",
-                "id,name,note\r\n"
-                        + "1,\"Smith, Jane\",plain\r\n"
-                        + "1,\"say \"\"hi\"\"\",\"two\nlines\"\r\n"
-                        + "2,too,many,fields\r\n"
-                        + "2,bob,\"quoted\"\r\n"
-                        + "3,\"bad\"x,oops\r\n"
-                        + "4,dan,\r\n");
-        Path right = file(
-                "right.csv",
-                "id,city\n1,Oslo\n1,\"Rome, IT\"\n1,Kyoto\n2\n3,Lima\n3,\"a \"\"b\"\"\"\n5,none\n5,extra,field\n");
+        Path left = file("left.csv", JoinCases.LEFT);
+        Path right = file("right.csv", JoinCases.RIGHT);
         joinBothWays(left.toString(), right.toString(), "--key", "id");
         Path rejected = dir.resolve("local").resolve("rejected.csv");
         List<String> files = Files.readAllLines(rejected).stream()
@@ -135,22 +126,11 @@ class CsvJoinOnFlinkTest {
 
     @Test
     void aJoinInTwoPartitionsGivesTheSameFilesOnFlink() throws IOException {
-        StringBuilder left = new StringBuilder("k,v\n");
-        StringBuilder right = new StringBuilder("k,w\n");
-        for (int i = 0; i < 3_000; i++) {
-            String key = String.format("%05d", i);
-            if (i % 3 != 0) {
-                left.append(key).append(",\"l, ").append(i).append("\"\n");
-            }
-            for (int copy = 0; copy < i % 3; copy++) {
-                right.append(key).append(",r").append(copy).append(i % 7 == 0 ? ",extra\n" : "\n");
-            }
-        }
         joinBothWays(
-                file("left.csv", left.toString()).toString(),
-                file("right.csv", right.toString()).toString(),
+                file("left.csv", JoinCases.LEFT).toString(),
+                file("right.csv", JoinCases.RIGHT).toString(),
                 "--key",
-                "k",
+                "id",
                 "--partitions",
                 "2");
     }

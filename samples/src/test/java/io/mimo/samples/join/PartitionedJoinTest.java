@@ -72,22 +72,8 @@ class PartitionedJoinTest {
 
     @Test
     void quotingManyToManyKeysNonAsciiKeysAndRejectedRowsGiveTheSameFilesInPartitions() throws IOException {
-        String left = file(
-                "left.csv",
-                "id,name,note\r\n"
-                        + "1,\"Smith, Jane\",plain\r\n"
-                        + "1,\"say \"\"hi\"\"\",\"two\nlines\"\r\n"
-                        + "2,too,many,fields\r\n"
-                        + "2,bob,\"quoted\"\r\n"
-                        + "3,\"bad\"x,oops\r\n"
-                        + "4,dan,\r\n"
-                        + "\"5\",quoted key,\r\n"
-                        + "\uFB01,ligature,\r\n"
-                        + "😀,smile,\r\n");
-        String right = file(
-                "right.csv",
-                "id,city\n1,Oslo\n1,\"Rome, IT\"\n1,Kyoto\n2\n3,Lima\n3,\"a \"\"b\"\"\"\n5,none\n5,extra,field\n"
-                        + "\uFB01,x\n😀,y\n😀,z\n");
+        String left = file("left.csv", JoinCases.LEFT);
+        String right = file("right.csv", JoinCases.RIGHT);
         sameFilesWhateverThePartitions(List.of(left, right, "--key", "id"), 1, 2, 4);
     }
 
