@@ -20,7 +20,8 @@ final class CsvChunks {
     private int length;
     private long rows;
 
-    // of a keyed chunk: its lines' ends, and their keys one after the other
+    // of a keyed chunk: its lines' ends, and their keys one after the other; a chunk gets copies
+    // of their used parts (a chunk's arrays cross Flink edges whole)
     private int[] lineEnds;
     private int lines;
     private byte[] keys;
@@ -36,16 +37,10 @@ final class CsvChunks {
         this.out = out;
         this.keyed = keyed;
         if (keyed) {
-            newKeys();
+            lineEnds = new int[1024];
+            keyEnds = new int[1024];
+            keys = new byte[8 * 1024];
         }
-    }
-
-    private void newKeys() {
-        lineEnds = new int[1024];
-        keyEnds = new int[1024];
-        keys = new byte[8 * 1024];
-        lines = 0;
-        keyLength = 0;
     }
 
     /** Appends {@code from[start, end)}. */
@@ -129,11 +124,16 @@ final class CsvChunks {
         if (length > 0) {
             out.push(
                     keyed
-                            ? new CsvChunk(bytes, length, rows, Arrays.copyOf(lineEnds, lines), keys, keyEnds)
+                            ? new CsvChunk(
+                                    bytes,
+                                    length,
+                                    rows,
+                                    Arrays.copyOf(lineEnds, lines),
+                                    Arrays.copyOf(keys, keyLength),
+                                    Arrays.copyOf(keyEnds, lines))
                             : new CsvChunk(bytes, length, rows));
-            if (keyed) {
-                newKeys();
-            }
+            lines = 0;
+            keyLength = 0;
             bytes = new byte[CHUNK + 1024];
             length = 0;
             rows = 0;
