@@ -195,8 +195,8 @@ final class FlinkJob {
                         !input.bytes() && graph.pipesInto(input).stream().anyMatch(p -> Ends.carriesChunks(p.from())))
                 .toList();
         String holdBack = holdBackReason(step, upstream);
-        StepSpec spec =
-                new StepSpec(workflow, step.index(), step.name(), sideOutputs, chunkInputs, holdBack == null, holdBack);
+        StepSpec spec = new StepSpec(
+                workflow, step.index(), step.name(), sideOutputs, chunkInputs, holdBack == null, holdBack, period());
         TypeInformation<Object> mainType = step.outputs().isEmpty()
                         || graph.pipesOutOf(step.outputs().get(0)).isEmpty()
                 ? untyped(BasicTypeInfo.VOID_TYPE_INFO)
@@ -231,6 +231,11 @@ final class FlinkJob {
             };
             // a process step is one stream: one instance, whose order is the order of its items
             operator.setParallelism(1);
+            if (streaming) {
+                // a task thread waits inside a host while its body runs: a host chained to it
+                // would get no turn from its timer, and what arrived would wait for a batch
+                operator.startNewChain();
+            }
         }
         for (PortView output : step.outputs()) {
             if (!graph.pipesOutOf(output).isEmpty()) {
@@ -239,6 +244,16 @@ final class FlinkJob {
                         output.index() == 0 ? operator : operator.getSideOutput(sideOutputs.get(output.index())));
             }
         }
+    }
+
+    /**
+     * How long items may wait in a pull host for a batch to fill: in STREAMING mode, as long as
+     * Flink lets records wait in its network buffers (its buffer timeout, 100 ms by default; at
+     * least 1 ms; none when the timeout is -1, flush only when full); in BATCH mode, no limit.
+     */
+    private long period() {
+        long timeout = env.getBufferTimeout();
+        return !streaming || timeout < 0 ? 0 : Math.max(1, timeout);
     }
 
     /** The stream into {@code input}: its pipe's writer's, or the union of its pipes' writers'. */

@@ -1,5 +1,6 @@
 package io.mimo.flink;
 
+import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 
 /**
@@ -16,6 +17,9 @@ abstract class HostOperatorBase extends AbstractStreamOperator<Object> {
     /** The host, made in {@link #open()}. */
     transient PullHost host;
 
+    /** What nudges the host each period, in STREAMING mode; null otherwise. */
+    private transient ScheduledFuture<?> nudges;
+
     HostOperatorBase(StepSpec spec) {
         this.spec = spec;
     }
@@ -24,16 +28,19 @@ abstract class HostOperatorBase extends AbstractStreamOperator<Object> {
     public void open() throws Exception {
         super.open();
         host = spec.host(output);
+        nudges = spec.nudgeEveryPeriod(getProcessingTimeService(), host);
     }
 
     @Override
     public void finish() throws Exception {
+        StepSpec.stop(nudges);
         host.finish();
         super.finish();
     }
 
     @Override
     public void close() throws Exception {
+        StepSpec.stop(nudges);
         if (host != null) {
             host.close();
         }

@@ -2,6 +2,7 @@ package io.mimo.flink;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.streaming.api.operators.AbstractInput;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperatorFactory;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperatorV2;
@@ -25,9 +26,12 @@ final class MultiInputHostOperator extends AbstractStreamOperatorV2<Object>
     // made in the task, never shipped: the factory is what Flink serializes
     private final transient PullHost host;
     private final transient List<HostInput> inputs = new ArrayList<>();
+    private final transient StepSpec spec;
+    private transient ScheduledFuture<?> nudges;
 
     private MultiInputHostOperator(StreamOperatorParameters<Object> parameters, StepSpec spec, int inputCount) {
         super(parameters, inputCount);
+        this.spec = spec;
         host = spec.host(output);
         for (int i = 1; i <= inputCount; i++) {
             inputs.add(new HostInput(spec, i));
@@ -68,13 +72,21 @@ final class MultiInputHostOperator extends AbstractStreamOperatorV2<Object>
     }
 
     @Override
+    public void open() throws Exception {
+        super.open();
+        nudges = spec.nudgeEveryPeriod(getProcessingTimeService(), host);
+    }
+
+    @Override
     public void finish() throws Exception {
+        StepSpec.stop(nudges);
         host.finish();
         super.finish();
     }
 
     @Override
     public void close() throws Exception {
+        StepSpec.stop(nudges);
         host.close();
         super.close();
     }

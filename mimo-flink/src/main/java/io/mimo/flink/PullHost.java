@@ -19,8 +19,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Runs a process step (its body pulls from its inputs) inside a push engine: the body runs on a
  * virtual thread of its own, and that thread and Flink's task thread strictly alternate, so only
- * one of them runs at any time. Flink objects (the operator's output) are touched on the task
- * thread alone, and the buffers here need no lock: a volatile turn flag orders every hand-over.
+ * one of them runs user or Flink code at any time. Flink objects (the operator's output) are
+ * touched on the task thread alone, and the input buffers need no lock: a volatile turn flag
+ * orders every hand-over.
  *
  * <p>The task thread appends what Flink delivers to the input's buffer and hands the turn to the
  * body once the input the body waits on holds a batch ({@value #BATCH} items) or has ended. The
@@ -28,6 +29,11 @@ import java.util.concurrent.locks.LockSupport;
  * deliver that input, where the graph allows: {@link #waitingFor()}) or when its batch of pushed
  * items is full; the task thread emits that batch. A per-item hand-over costs microseconds; per
  * batch it is negligible.
+ *
+ * <p>In STREAMING mode a period bounds how long items wait for a batch to fill: while the body
+ * runs, the task thread wakes each period and emits what the body pushed so far (the pushes are
+ * the one thing both threads touch, under a lock); between turns, the operator's timer calls
+ * {@link #nudge()} each period, which hands the body what its input holds.
  *
  * <p>Where Flink may not hold inputs back (in STREAMING mode, a step whose inputs share an upstream
  * step), the host buffers what the body does not read yet, up to the workflow's growth limits
@@ -50,13 +56,15 @@ final class PullHost {
     private final String holdBackReason;
     private final long itemLimit;
     private final long byteLimit;
+    private final long periodNanos;
     private final List<ArrayDeque<Object>> buffers = new ArrayList<>();
     private final long[] held;
     private final boolean[] ended;
     private final Ends ends;
     private final Thread user;
 
-    // the body's pushes not yet emitted: handed over with the turn
+    // the body's pushes not yet emitted: handed over with the turn, or taken by the task thread each
+    // period while the body runs; guarded by batchItems' lock
     private final int[] batchPorts = new int[BATCH];
     private final Object[] batchItems = new Object[BATCH];
     private int batchSize;
@@ -75,6 +83,7 @@ final class PullHost {
      *
      * @param selective whether the operator can make Flink deliver the input the body waits on
      * @param holdBackReason why it cannot, for the deadlock error; ignored when selective
+     * @param periodNanos how long pushed items may wait for a batch to fill; 0: until it fills
      */
     PullHost(
             String workflow,
@@ -83,7 +92,8 @@ final class PullHost {
             boolean selective,
             String holdBackReason,
             long itemLimit,
-            long byteLimit) {
+            long byteLimit,
+            long periodNanos) {
         this.workflow = workflow;
         this.step = step;
         this.out = out;
@@ -91,6 +101,7 @@ final class PullHost {
         this.holdBackReason = holdBackReason;
         this.itemLimit = itemLimit;
         this.byteLimit = byteLimit;
+        this.periodNanos = periodNanos;
         int inputs = step.inputs().size();
         held = new long[inputs];
         ended = new boolean[inputs];
@@ -128,6 +139,16 @@ final class PullHost {
     void end(int input) throws StepFailure {
         ended[input] = true;
         if (!done && (!started || waitingFor == input || waitingFor == ANY)) {
+            resume();
+        }
+    }
+
+    /**
+     * The period has passed: hands the body what the input it waits on holds, however little (or,
+     * when it waits on no one input, lets its {@code poll(timeout)} return).
+     */
+    void nudge() throws StepFailure {
+        if (started && !done && (waitingFor == ANY || !buffers.get(waitingFor).isEmpty())) {
             resume();
         }
     }
@@ -177,13 +198,16 @@ final class PullHost {
             userTurn = true;
             LockSupport.unpark(user);
             while (userTurn) {
-                LockSupport.park(this);
+                if (periodNanos == 0) {
+                    LockSupport.park(this);
+                } else {
+                    LockSupport.parkNanos(this, periodNanos);
+                    if (userTurn) {
+                        emitPushed(); // the body is still running: what it pushed so far goes now
+                    }
+                }
             }
-            for (int i = 0; i < batchSize; i++) {
-                out.emit(batchPorts[i], batchItems[i]);
-                batchItems[i] = null;
-            }
-            batchSize = 0;
+            emitPushed();
         } while (flushing);
         if (done) {
             for (ArrayDeque<Object> buffer : buffers) {
@@ -192,6 +216,17 @@ final class PullHost {
             if (failure != null) {
                 throw StepFailure.of(step.name(), failure);
             }
+        }
+    }
+
+    /** Emits what the body pushed and nobody emitted yet. */
+    private void emitPushed() {
+        synchronized (batchItems) {
+            for (int i = 0; i < batchSize; i++) {
+                out.emit(batchPorts[i], batchItems[i]);
+                batchItems[i] = null;
+            }
+            batchSize = 0;
         }
     }
 
@@ -251,9 +286,13 @@ final class PullHost {
     }
 
     private void push(int output, Object item) {
-        batchPorts[batchSize] = output;
-        batchItems[batchSize++] = item;
-        if (batchSize == BATCH) {
+        boolean full;
+        synchronized (batchItems) {
+            batchPorts[batchSize] = output;
+            batchItems[batchSize++] = item;
+            full = batchSize == BATCH;
+        }
+        if (full) {
             flushing = true;
             yieldTurn();
         }
@@ -298,8 +337,9 @@ final class PullHost {
 
         /**
          * Takes an item if one is there; otherwise hands the turn over once, so that Flink may
-         * deliver (any input), and takes what came. It returns no later than the timeout only in
-         * the sense that no clock runs here: the host cannot wait on time.
+         * deliver (any input), and takes what came. The host keeps no clock of its own: the turn
+         * comes back when a batch arrives, an input ends or, in STREAMING mode, the period passes,
+         * whichever is first, so the wait is not bounded by the timeout.
          */
         @Override
         public Object poll(Duration timeout) {

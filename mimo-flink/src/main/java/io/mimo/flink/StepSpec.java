@@ -7,9 +7,12 @@ import io.mimo.runtime.graph.WorkflowGraph;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.operators.InputSelection;
 import org.apache.flink.streaming.api.operators.Output;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.tasks.ProcessingTimeService;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -26,6 +29,8 @@ import org.apache.flink.util.OutputTag;
  *     which it reads as {@code ByteBuffer}s
  * @param selective whether a pull host may make Flink deliver only the input its body waits on
  * @param holdBackReason why it may not, for the deadlock error
+ * @param periodMillis in STREAMING mode, how long items may wait in a pull host for a batch to
+ *     fill (Flink's buffer timeout); 0 in BATCH mode, where only throughput counts
  */
 record StepSpec(
         SerializableSupplier<Workflow> workflow,
@@ -34,7 +39,8 @@ record StepSpec(
         List<OutputTag<Object>> sideOutputs,
         List<Boolean> chunkInputs,
         boolean selective,
-        String holdBackReason)
+        String holdBackReason,
+        long periodMillis)
         implements Serializable {
 
     /** Builds the workflow in this task and returns its graph, checked to be the one the job was made from. */
@@ -63,7 +69,23 @@ record StepSpec(
                 selective,
                 holdBackReason,
                 graph.growthLimit(),
-                graph.byteGrowthLimit());
+                graph.byteGrowthLimit(),
+                TimeUnit.MILLISECONDS.toNanos(periodMillis));
+    }
+
+    /**
+     * Calls {@code host}'s {@link PullHost#nudge()} on the task thread every period, in STREAMING
+     * mode; returns what cancels it, or {@code null} when there is no period.
+     */
+    ScheduledFuture<?> nudgeEveryPeriod(ProcessingTimeService time, PullHost host) {
+        return periodMillis == 0 ? null : time.scheduleWithFixedDelay(now -> host.nudge(), periodMillis, periodMillis);
+    }
+
+    /** Cancels {@code nudges}, if any: a finished or closed host takes no more turns. */
+    static void stop(ScheduledFuture<?> nudges) {
+        if (nudges != null) {
+            nudges.cancel(false);
+        }
     }
 
     /** Emits output 0 to the operator's main output, the others to their side outputs. */

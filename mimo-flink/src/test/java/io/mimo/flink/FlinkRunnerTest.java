@@ -16,11 +16,17 @@ import io.mimo.flink.TestSteps.Format;
 import io.mimo.flink.TestSteps.Parse;
 import io.mimo.flink.TestSteps.Range;
 import io.mimo.flink.TestSteps.Square;
+import io.mimo.runtime.DynamicStep;
+import io.mimo.runtime.Input;
+import io.mimo.runtime.Output;
 import io.mimo.runtime.Workflow;
 import io.mimo.runtime.WorkflowException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -180,6 +186,43 @@ class FlinkRunnerTest {
                                 + " limit of 10000 items"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("share upstream step 'range'"), e.getMessage());
+    }
+
+    /** Released by the reader of {@link #conversation()} once it has heard three items. */
+    private static final CountDownLatch HEARD = new CountDownLatch(1);
+
+    /** A source that says three items, then waits until its reader has heard them, then says a fourth. */
+    static Workflow conversation() {
+        Workflow wf = new Workflow("conversation");
+        DynamicStep say = wf.add(DynamicStep.of("say", List.of(), List.of("out"), ports -> {
+            Output<Object> out = ports.output("out");
+            for (int i = 0; i < 3; i++) {
+                out.push(i);
+            }
+            if (!HEARD.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the reader never heard the first three items");
+            }
+            out.push(3);
+        }));
+        DynamicStep hear = wf.add(DynamicStep.of("hear", List.of("in"), List.of(), ports -> {
+            Input<Object> in = ports.input("in");
+            for (Object item; (item = in.poll()) != null; ) {
+                TestSteps.SINKS
+                        .computeIfAbsent("conversation", k -> new ConcurrentLinkedQueue<>())
+                        .add(item);
+                if (TestSteps.sink("conversation").size() == 3) {
+                    HEARD.countDown();
+                }
+            }
+        }));
+        wf.pipe(say.out("out"), hear.in("in"));
+        return wf;
+    }
+
+    @Test
+    void inStreamingModeFewItemsDoNotWaitForABatchToFill() {
+        runStreaming(FlinkRunnerTest::conversation);
+        assertEquals(List.of(0, 1, 2, 3), TestSteps.sink("conversation"));
     }
 
     static Workflow failing() {

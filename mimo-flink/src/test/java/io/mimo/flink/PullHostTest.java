@@ -14,6 +14,9 @@ import io.mimo.runtime.Workflow;
 import io.mimo.runtime.graph.ProcessStepView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -25,11 +28,17 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(10)
 class PullHostTest {
-    private final List<Object> emitted = new ArrayList<>();
-    private final List<Thread> emittingThreads = new ArrayList<>();
+    // read by a thread of a test's own while the host emits
+    private final List<Object> emitted = new CopyOnWriteArrayList<>();
+    private final List<Thread> emittingThreads = new CopyOnWriteArrayList<>();
 
     /** A host for {@code body}, a step of two inputs and one output, built as the runner builds it. */
     private PullHost host(DynamicStep.Body body, boolean selective) {
+        return host(body, selective, 0);
+    }
+
+    /** Such a host whose items wait at most {@code periodNanos} for a batch (STREAMING mode's). */
+    private PullHost host(DynamicStep.Body body, boolean selective, long periodNanos) {
         Workflow wf = new Workflow("host").growthLimit(1000);
         DynamicStep step = wf.add(DynamicStep.of("step", List.of("a", "b"), List.of("out"), body));
         wf.pipe(wf.add(new Range("left", 0, 1)).out, step.in("a"));
@@ -46,7 +55,8 @@ class PullHostTest {
                 selective,
                 "the inputs share an upstream step",
                 1000,
-                1 << 20);
+                1 << 20,
+                periodNanos);
     }
 
     /** Passes input a on, then input b. */
@@ -138,5 +148,51 @@ class PullHostTest {
         waiting.add(0, 0);
         waiting.close();
         assertTrue(left.get(), "the body left its method");
+    }
+
+    @Test
+    void whatABodyPushedGoesOutEachPeriodWhileItRuns() throws Exception {
+        CountDownLatch heard = new CountDownLatch(1);
+        PullHost host = host(
+                ports -> {
+                    Output<Object> out = ports.output("out");
+                    out.push("first");
+                    // a body busy elsewhere (a socket, a slow call) after a push
+                    if (!heard.await(5, TimeUnit.SECONDS)) {
+                        throw new AssertionError("'first' waited for a batch to fill");
+                    }
+                    out.push("second");
+                },
+                true,
+                TimeUnit.MILLISECONDS.toNanos(10));
+        Thread listener = Thread.ofPlatform().start(() -> {
+            while (emitted.isEmpty()) {
+                Thread.onSpinWait();
+            }
+            heard.countDown();
+        });
+        host.add(0, "start");
+        host.finish();
+        listener.join();
+        assertEquals(List.of("first", "second"), emitted);
+        assertTrue(emittingThreads.stream().allMatch(t -> t == Thread.currentThread()), "emitted by the task thread");
+    }
+
+    @Test
+    void aNudgeHandsTheBodyWhatItsInputHoldsBeforeABatchFills() throws Exception {
+        PullHost host = host(PullHostTest::concat, true, TimeUnit.MILLISECONDS.toNanos(100));
+        host.nudge();
+        assertEquals(List.of(), emitted, "a host not started yet is not started by a nudge");
+        host.add(0, -1);
+        host.add(0, 1);
+        host.add(0, 2);
+        assertEquals(List.of(-1), emitted, "less than a batch waits");
+        host.nudge();
+        assertEquals(List.of(-1, 1, 2), emitted, "the period passed: the body got what its input holds");
+        host.nudge();
+        assertEquals(List.of(-1, 1, 2), emitted, "nothing more came");
+        host.end(0);
+        host.end(1);
+        host.finish();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mimo.flink.LocalCluster;
 import io.mimo.samples.join.CsvJoin;
+import io.mimo.samples.join.JoinCases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -117,18 +118,8 @@ class CsvJoinOnFlinkTest {
 
     @Test
     void quotingManyToManyKeysAndRejectedRowsOfBothFilesGiveTheSameFilesOnFlink() throws IOException {
-        Path left = file(
-                "left.csv",
-                "id,name,note\r\n"
-                        + "1,\"Smith, Jane\",plain\r\n"
-                        + "1,\"say \"\"hi\"\"\",\"two\nlines\"\r\n"
-                        + "2,too,many,fields\r\n"
-                        + "2,bob,\"quoted\"\r\n"
-                        + "3,\"bad\"x,oops\r\n"
-                        + "4,dan,\r\n");
-        Path right = file(
-                "right.csv",
-                "id,city\n1,Oslo\n1,\"Rome, IT\"\n1,Kyoto\n2\n3,Lima\n3,\"a \"\"b\"\"\"\n5,none\n5,extra,field\n");
+        Path left = file("left.csv", JoinCases.LEFT);
+        Path right = file("right.csv", JoinCases.RIGHT);
         joinBothWays(left.toString(), right.toString(), "--key", "id");
         Path rejected = dir.resolve("local").resolve("rejected.csv");
         List<String> files = Files.readAllLines(rejected).stream()
@@ -139,6 +130,17 @@ class CsvJoinOnFlinkTest {
                 List.of(left.toString(), left.toString(), right.toString(), right.toString()),
                 files,
                 "the left file's rejected rows come first, then the right's");
+    }
+
+    @Test
+    void aJoinInTwoPartitionsGivesTheSameFilesOnFlink() throws IOException {
+        joinBothWays(
+                file("left.csv", JoinCases.LEFT).toString(),
+                file("right.csv", JoinCases.RIGHT).toString(),
+                "--key",
+                "id",
+                "--partitions",
+                "2");
     }
 
     @Test

@@ -71,6 +71,16 @@ public final class MainJob {
                         flinkJvmOptions(),
                         samplesJoin(l, r, key, dir.resolve("out-flink"), "--runner", "flink")),
                 new Contender(
+                        "mimo2",
+                        "mimo `samples/run join --partitions 2`",
+                        List.of(),
+                        samplesJoin(l, r, key, dir.resolve("out-mimo2"), "--partitions", "2")),
+                new Contender(
+                        "flink2",
+                        "mimo on Flink's MiniCluster, `--partitions 2`",
+                        flinkJvmOptions(),
+                        samplesJoin(l, r, key, dir.resolve("out-flink2"), "--runner", "flink", "--partitions", "2")),
+                new Contender(
                         "fastcsv",
                         "FastCSV 4.0.0 merge-join, one thread",
                         List.of(),
@@ -103,7 +113,7 @@ public final class MainJob {
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length < 1) {
             System.err.println("usage: MainJob DIR [--scale S] [--runs N] [--only NAME,NAME]"
-                    + " (names: mimo, flink, fastcsv, duckdb; all but flink by default)");
+                    + " (names: mimo, mimo2, flink, flink2, fastcsv, duckdb; mimo, fastcsv and duckdb by default)");
             System.exit(2);
         }
         Path dir = Path.of(args[0]).toAbsolutePath();

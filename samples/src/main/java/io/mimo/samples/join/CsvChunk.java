@@ -1,20 +1,38 @@
 package io.mimo.samples.join;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * CSV text ready to write: the first {@code length} bytes of an array that its maker no longer
  * touches, holding {@code rows} whole rows (a header counts as none).
+ *
+ * <p>A <em>keyed</em> chunk also knows where each of its lines ends and the key of each (empty for
+ * a header), so that the outputs of a join's partitions can be merged back into key order ({@link
+ * KeyPartitions}).
  */
 final class CsvChunk {
     private final byte[] bytes;
     private final int length;
     private final long rows;
+    /** Where each line ends (after its {@code \n}); null unless keyed. */
+    private final int[] lineEnds;
+    /** The lines' keys, one after the other; null unless keyed. */
+    private final byte[] keys;
+    /** Where each line's key ends in {@code keys}; null unless keyed. */
+    private final int[] keyEnds;
 
     CsvChunk(byte[] bytes, int length, long rows) {
+        this(bytes, length, rows, null, null, null);
+    }
+
+    CsvChunk(byte[] bytes, int length, long rows, int[] lineEnds, byte[] keys, int[] keyEnds) {
         this.bytes = bytes;
         this.length = length;
         this.rows = rows;
+        this.lineEnds = lineEnds;
+        this.keys = keys;
+        this.keyEnds = keyEnds;
     }
 
     /** The text, as a buffer of its own over the chunk's bytes. */
@@ -24,5 +42,38 @@ final class CsvChunk {
 
     long rows() {
         return rows;
+    }
+
+    /** How many lines a keyed chunk holds, its header line included. */
+    int lines() {
+        return keyed().length;
+    }
+
+    /**
+     * Compares the key of {@code line} with the key of {@code otherLine} in {@code other}, both keyed,
+     * as unsigned bytes: the order of {@link RowBatch#compareKey}.
+     */
+    int compareKey(int line, CsvChunk other, int otherLine) {
+        keyed();
+        return Arrays.compareUnsigned(
+                keys, keyStart(line), keyEnds[line], other.keys, other.keyStart(otherLine), other.keyEnds[otherLine]);
+    }
+
+    /** Appends lines {@code [from, to)} of this keyed chunk to {@code out}: {@code rows} rows. */
+    void appendLines(int from, int to, long rows, CsvChunks out) {
+        int[] ends = keyed();
+        out.appendRows(bytes, from == 0 ? 0 : ends[from - 1], to == 0 ? 0 : ends[to - 1], rows);
+    }
+
+    private int keyStart(int line) {
+        return line == 0 ? 0 : keyEnds[line - 1];
+    }
+
+    private int[] keyed() {
+        if (lineEnds == null) {
+            throw new IllegalStateException(
+                    "this chunk was made without its lines' keys: make it with keyed CsvChunks");
+        }
+        return lineEnds;
     }
 }

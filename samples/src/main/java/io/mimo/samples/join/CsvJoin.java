@@ -31,7 +31,7 @@ import java.util.Objects;
 public final class CsvJoin {
     static final String USAGE =
             "usage: join LEFT.csv RIGHT.csv --key COLUMN --out DIR [--view-size BYTES] [--max-record BYTES]"
-                    + " [--runner local|flink] [--quiet] [--graph dot|mermaid]\n"
+                    + " [--partitions N] [--runner local|flink] [--quiet] [--graph dot|mermaid]\n"
                     + "       join [--runner local|flink] [--quiet] [--graph dot|mermaid]"
                     + "   (the embedded customers and orders, joined on customer_id, into join-out)";
 
@@ -40,9 +40,20 @@ public final class CsvJoin {
      * #workflow}) can carry them to its tasks.
      *
      * @param out the folder the output files go to
+     * @param partitions how many merge-joins run at once, each on the keys that hash to it; their
+     *     outputs are merged back into key order, so the files are the same whatever the number
      */
-    public record Options(CsvFile left, CsvFile right, String key, String out, int viewSize, int maxRecordBytes)
-            implements Serializable {}
+    public record Options(
+            CsvFile left, CsvFile right, String key, String out, int viewSize, int maxRecordBytes, int partitions)
+            implements Serializable {
+        /** These options with {@code partitions} merge-joins at once. */
+        public Options withPartitions(int partitions) {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("a join runs in 1 or more partitions, not " + partitions);
+            }
+            return new Options(left, right, key, out, viewSize, maxRecordBytes, partitions);
+        }
+    }
 
     /** How the join's workflow runs elsewhere than here: as a Flink job, for {@code --runner flink}. */
     @FunctionalInterface
@@ -64,7 +75,8 @@ public final class CsvJoin {
                 "customer_id",
                 out,
                 64 * 1024,
-                1 << 20);
+                1 << 20,
+                1);
     }
 
     /** Parses the command line; throws {@link IllegalArgumentException} saying what is wrong and the usage. */
@@ -77,6 +89,7 @@ public final class CsvJoin {
         String out = null;
         int viewSize = 64 * 1024;
         int maxRecord = 1 << 20;
+        int partitions = 1;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -84,6 +97,7 @@ public final class CsvJoin {
                 case "--out" -> out = value(args, ++i, arg);
                 case "--view-size" -> viewSize = positive(value(args, ++i, arg), arg);
                 case "--max-record" -> maxRecord = positive(value(args, ++i, arg), arg);
+                case "--partitions" -> partitions = positive(value(args, ++i, arg), arg);
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
@@ -106,7 +120,13 @@ public final class CsvJoin {
             }
         }
         return new Options(
-                CsvFile.of(Path.of(files.get(0))), CsvFile.of(Path.of(files.get(1))), key, out, viewSize, maxRecord);
+                CsvFile.of(Path.of(files.get(0))),
+                CsvFile.of(Path.of(files.get(1))),
+                key,
+                out,
+                viewSize,
+                maxRecord,
+                partitions);
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -150,17 +170,40 @@ public final class CsvJoin {
         readLeft.bytes().pipe(parseLeft);
         readRight.bytes().pipe(parseRight);
 
-        var join = wf.add("merge-join", JoinStreams.mergeJoin(leftSide, rightSide));
-        // items are batches of rows and chunks of text, tens of KiB each: short pipes bound the memory
-        parseLeft.rows().pipe(join.left(), BATCHES);
-        parseRight.rows().pipe(join.right(), BATCHES);
-
         var matched = wf.add("write matched", CsvStreams.writeText(dir.resolve("matched.csv")));
         var leftOnly = wf.add("write left-only", CsvStreams.writeText(dir.resolve("left-only.csv")));
         var rightOnly = wf.add("write right-only", CsvStreams.writeText(dir.resolve("right-only.csv")));
-        join.matched().pipe(matched, BATCHES);
-        join.leftOnly().pipe(leftOnly, BATCHES);
-        join.rightOnly().pipe(rightOnly, BATCHES);
+        // items are batches of rows and chunks of text, tens of KiB each: short pipes bound the memory
+        int n = o.partitions();
+        if (n == 1) {
+            var join = wf.add("merge-join", JoinStreams.mergeJoin(leftSide, rightSide, false));
+            parseLeft.rows().pipe(join.left(), BATCHES);
+            parseRight.rows().pipe(join.right(), BATCHES);
+            join.matched().pipe(matched, BATCHES);
+            join.leftOnly().pipe(leftOnly, BATCHES);
+            join.rightOnly().pipe(rightOnly, BATCHES);
+        } else {
+            // each join gets the rows of the keys that hash to it, and the merges put its rows back in key order
+            var splitLeft = wf.add(new KeyPartitions.Split("partition " + l, n));
+            var splitRight = wf.add(new KeyPartitions.Split("partition " + r, n));
+            parseLeft.rows().pipe(splitLeft.rows(), BATCHES);
+            parseRight.rows().pipe(splitRight.rows(), BATCHES);
+            var mergeMatched = wf.add(new KeyPartitions.Merge("merge matched", n));
+            var mergeLeftOnly = wf.add(new KeyPartitions.Merge("merge left-only", n));
+            var mergeRightOnly = wf.add(new KeyPartitions.Merge("merge right-only", n));
+            for (int p = 0; p < n; p++) {
+                var join =
+                        wf.add("merge-join " + (p + 1) + " of " + n, JoinStreams.mergeJoin(leftSide, rightSide, true));
+                splitLeft.part(p).pipe(join.left(), BATCHES);
+                splitRight.part(p).pipe(join.right(), BATCHES);
+                join.matched().pipe(mergeMatched.part(p), BATCHES);
+                join.leftOnly().pipe(mergeLeftOnly.part(p), BATCHES);
+                join.rightOnly().pipe(mergeRightOnly.part(p), BATCHES);
+            }
+            mergeMatched.chunks().pipe(matched, BATCHES);
+            mergeLeftOnly.chunks().pipe(leftOnly, BATCHES);
+            mergeRightOnly.chunks().pipe(rightOnly, BATCHES);
+        }
 
         // the left file's rejected rows, then the right's: not a merge of the two, whose order
         // would depend on which parser runs ahead

@@ -21,7 +21,8 @@ public final class Join {
      *
      * <p>{@code matched} rows are the key, then the left row's other columns, then the right's; a
      * column name both sides share is prefixed with its side's name in the matched header. Each
-     * output is CSV text, its header first.
+     * output is CSV text, its header first; {@code keyed}, its chunks know their lines' keys, for
+     * {@link KeyPartitions.Merge}.
      */
     @Stream(
             in = {"left", "right"},
@@ -29,6 +30,7 @@ public final class Join {
     static void mergeJoin(
             Side leftSide,
             Side rightSide,
+            boolean keyed,
             Input<RowBatch> left,
             Input<RowBatch> right,
             Output<CsvChunk> matched,
@@ -44,9 +46,9 @@ public final class Join {
         Row rightNames = new Row(1, rightHeader.texts(0));
         int lk = leftSide.keyIndex(leftNames);
         int rk = rightSide.keyIndex(rightNames);
-        CsvChunks both = new CsvChunks(matched);
-        CsvChunks leftAlone = new CsvChunks(leftOnly);
-        CsvChunks rightAlone = new CsvChunks(rightOnly);
+        CsvChunks both = new CsvChunks(matched, keyed);
+        CsvChunks leftAlone = new CsvChunks(leftOnly, keyed);
+        CsvChunks rightAlone = new CsvChunks(rightOnly, keyed);
         both.header(matchedHeader(leftSide, leftNames, lk, rightSide, rightNames, rk));
         leftHeader.appendRow(0, leftAlone);
         leftAlone.endRow(false);
@@ -61,11 +63,11 @@ public final class Join {
             int order = l.batch.compareKey(l.row, r.batch, r.row);
             if (order < 0) {
                 l.batch.appendRow(l.row, leftAlone);
-                leftAlone.endRow(true);
+                leftAlone.endRow(l.batch, l.row);
                 l.next();
             } else if (order > 0) {
                 r.batch.appendRow(r.row, rightAlone);
-                rightAlone.endRow(true);
+                rightAlone.endRow(r.batch, r.row);
                 r.next();
             } else {
                 // the right rows of this key, held while every left row of the key meets each
@@ -86,7 +88,7 @@ public final class Join {
                         l.batch.appendField(l.row, lk, both);
                         l.batch.appendOthers(l.row, lk, both);
                         groupBatches.get(g).appendOthers(groupRows[g], rk, both);
-                        both.endRow(true);
+                        both.endRow(l.batch, l.row);
                     }
                     l.next();
                 }
@@ -94,11 +96,11 @@ public final class Join {
         }
         for (; l.batch != null; l.next()) {
             l.batch.appendRow(l.row, leftAlone);
-            leftAlone.endRow(true);
+            leftAlone.endRow(l.batch, l.row);
         }
         for (; r.batch != null; r.next()) {
             r.batch.appendRow(r.row, rightAlone);
-            rightAlone.endRow(true);
+            rightAlone.endRow(r.batch, r.row);
         }
         both.flush();
         leftAlone.flush();

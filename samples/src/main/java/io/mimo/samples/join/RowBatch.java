@@ -264,6 +264,75 @@ final class RowBatch {
                 other.keys[2 * otherRow + 1]);
     }
 
+    /** The length of the key of {@code row}, in bytes. */
+    int keyLength(int row) {
+        return keys[2 * row + 1] - keys[2 * row];
+    }
+
+    /** Copies the key of {@code row} into {@code to} at {@code at}; returns where it ends there. */
+    int copyKey(int row, byte[] to, int at) {
+        int n = keyLength(row);
+        System.arraycopy(bytes, keys[2 * row], to, at, n);
+        return at + n;
+    }
+
+    /**
+     * Which of {@code parts} partitions the key of {@code row} belongs to: a function of the key's
+     * bytes alone, so rows of one key, from either file, land in the same one.
+     */
+    int partition(int row, int parts) {
+        int hash = 1;
+        for (int i = keys[2 * row], end = keys[2 * row + 1]; i < end; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        hash ^= hash >>> 16; // the low bits pick the part: mix the high ones in
+        return Math.floorMod(hash * 0x9E3779B9, parts);
+    }
+
+    /**
+     * Adds a copy of {@code row} of {@code from}, a batch of as many columns, when there is room;
+     * returns whether it did.
+     */
+    boolean addCopy(RowBatch from, int row) {
+        int start = from.rowStart(row);
+        int end = from.rowEnd(row);
+        if (rows == MAX_ROWS || bytes.length - size < end - start) {
+            return false;
+        }
+        int fieldsAt = 2 * row * from.columns;
+        System.arraycopy(from.bytes, start, bytes, size, end - start);
+        int shift = size - start;
+        int to = 2 * rows * columns;
+        for (int f = 0; f < 2 * columns; f++) {
+            fields[to + f] = from.fields[fieldsAt + f] + shift;
+        }
+        keys[2 * rows] = from.keys[2 * row] + shift;
+        keys[2 * rows + 1] = from.keys[2 * row + 1] + shift;
+        contiguous[rows] = from.contiguous[row];
+        size += end - start;
+        rows++;
+        return true;
+    }
+
+    /** How many bytes {@code row} takes: a batch made for records of this many has room for its copy. */
+    int rowBytes(int row) {
+        return rowEnd(row) - rowStart(row);
+    }
+
+    // a row's bytes (its fields and its key's value) lie after the rows before it and before those after it
+    private int rowStart(int row) {
+        return Math.min(fields[2 * row * columns], keys[2 * row]);
+    }
+
+    private int rowEnd(int row) {
+        return Math.max(fields[2 * (row + 1) * columns - 1], keys[2 * row + 1]);
+    }
+
+    /** How many columns each row has. */
+    int columns() {
+        return columns;
+    }
+
     /** Whether the key of {@code row} equals the key of {@code otherRow} in {@code other}. */
     boolean sameKey(int row, RowBatch other, int otherRow) {
         return compareKey(row, other, otherRow) == 0;
