@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mimo.runtime.Output;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,22 +38,7 @@ class CsvChunkSerializerTest extends SerializerTestBase<CsvChunk> {
     /** The chunks {@link CsvChunks} pushes for {@code rows}, each ended as a counted row. */
     private static List<CsvChunk> chunks(String... rows) {
         List<CsvChunk> chunks = new ArrayList<>();
-        CsvChunks out = new CsvChunks(new Output<>() {
-            @Override
-            public void push(CsvChunk chunk) {
-                chunks.add(chunk);
-            }
-
-            @Override
-            public boolean offer(CsvChunk chunk) {
-                return chunks.add(chunk);
-            }
-
-            @Override
-            public String name() {
-                return "test.chunks";
-            }
-        });
+        CsvChunks out = RowBatchTest.chunks(chunks);
         for (String row : rows) {
             byte[] utf8 = row.getBytes(StandardCharsets.UTF_8);
             out.append(utf8, 0, utf8.length);
@@ -110,16 +94,11 @@ class CsvChunkSerializerTest extends SerializerTestBase<CsvChunk> {
     }
 
     private static byte[] serialized(CsvChunk chunk) throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        CsvChunkSerializer.INSTANCE.serialize(chunk, out);
-        return out.getCopyOfBuffer();
+        return RowBatchSerializerTest.serialized(CsvChunkSerializer.INSTANCE, chunk);
     }
 
     private static CsvChunk readBack(byte[] serialized) throws IOException {
-        DataInputDeserializer in = new DataInputDeserializer(serialized);
-        CsvChunk chunk = CsvChunkSerializer.INSTANCE.deserialize(in);
-        assertEquals(0, in.available(), "bytes left unread");
-        return chunk;
+        return RowBatchSerializerTest.readBack(CsvChunkSerializer.INSTANCE, serialized);
     }
 
     @Test

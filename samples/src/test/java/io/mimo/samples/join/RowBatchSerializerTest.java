@@ -115,17 +115,27 @@ class RowBatchSerializerTest extends SerializerTestBase<RowBatch> {
         }
     }
 
-    private static byte[] serialized(RowBatch batch) throws IOException {
+    /** What {@code serializer} writes for {@code item}. */
+    static <T> byte[] serialized(TypeSerializer<T> serializer, T item) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(64);
-        RowBatchSerializer.INSTANCE.serialize(batch, out);
+        serializer.serialize(item, out);
         return out.getCopyOfBuffer();
     }
 
-    private static RowBatch readBack(byte[] serialized) throws IOException {
+    /** The item {@code serializer} reads from {@code serialized}, all of it. */
+    static <T> T readBack(TypeSerializer<T> serializer, byte[] serialized) throws IOException {
         DataInputDeserializer in = new DataInputDeserializer(serialized);
-        RowBatch batch = RowBatchSerializer.INSTANCE.deserialize(in);
+        T item = serializer.deserialize(in);
         assertEquals(0, in.available(), "bytes left unread");
-        return batch;
+        return item;
+    }
+
+    private static byte[] serialized(RowBatch batch) throws IOException {
+        return serialized(RowBatchSerializer.INSTANCE, batch);
+    }
+
+    private static RowBatch readBack(byte[] serialized) throws IOException {
+        return readBack(RowBatchSerializer.INSTANCE, serialized);
     }
 
     @Test
