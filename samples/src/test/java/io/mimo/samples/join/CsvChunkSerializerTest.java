@@ -15,16 +15,12 @@ import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.testutils.DeeplyEqualsChecker;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link CsvChunkSerializer}: Flink's contract for serializers (the inherited tests), a chunk read back
- * or copied holds the same text and row count in an array of just its text; and the snapshot that
- * both join item serializers share.
+ * or copied holds the same text and row count in an array of just its text.
  */
 class CsvChunkSerializerTest extends SerializerTestBase<CsvChunk> {
 
@@ -146,44 +142,5 @@ class CsvChunkSerializerTest extends SerializerTestBase<CsvChunk> {
         TypeInformation<CsvChunk> type = TypeInformation.of(CsvChunk.class);
         assertSame(CsvChunkSerializer.INSTANCE, type.createSerializer(null));
         assertEquals("CsvChunk (CsvChunkSerializer)", type.toString());
-    }
-
-    /** A snapshot written by {@code serializer}, read back as Flink reads one. */
-    private static <T> TypeSerializerSnapshot<T> snapshotReadBack(FlinkItemSerializer<T> serializer, int version)
-            throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        new FlinkItemSerializer.Snapshot<>(serializer, version).writeSnapshot(out);
-        FlinkItemSerializer.Snapshot<T> read = new FlinkItemSerializer.Snapshot<>();
-        read.readSnapshot(1, new DataInputDeserializer(out.getCopyOfBuffer()), getClassLoader());
-        return read;
-    }
-
-    private static ClassLoader getClassLoader() {
-        return CsvChunkSerializerTest.class.getClassLoader();
-    }
-
-    @Test
-    void aSnapshotRestoresTheSerializerOfItsItemTypeAndFormat() throws IOException {
-        TypeSerializerSnapshot<CsvChunk> chunks = snapshotReadBack(CsvChunkSerializer.INSTANCE, 1);
-        assertSame(CsvChunkSerializer.INSTANCE, chunks.restoreSerializer());
-        assertTrue(CsvChunkSerializer.INSTANCE
-                .snapshotConfiguration()
-                .resolveSchemaCompatibility(chunks)
-                .isCompatibleAsIs());
-        TypeSerializerSnapshot<RowBatch> batches = snapshotReadBack(RowBatchSerializer.INSTANCE, 1);
-        assertSame(RowBatchSerializer.INSTANCE, batches.restoreSerializer());
-    }
-
-    @Test
-    void dataOfAnotherFormatVersionIsIncompatibleAndNotRestored() throws IOException {
-        TypeSerializerSnapshot<CsvChunk> other = snapshotReadBack(CsvChunkSerializer.INSTANCE, 7);
-        assertTrue(CsvChunkSerializer.INSTANCE
-                .snapshotConfiguration()
-                .resolveSchemaCompatibility(other)
-                .isIncompatible());
-        IllegalStateException e = assertThrows(IllegalStateException.class, other::restoreSerializer);
-        assertTrue(
-                e.getMessage().contains(CsvChunk.class.getName() + " items were written in format version 7"),
-                e.getMessage());
     }
 }
