@@ -2,6 +2,7 @@ package io.mimo.samples.join;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * CSV text ready to write: the first {@code length} bytes of an array that its maker no longer
@@ -10,7 +11,11 @@ import java.util.Arrays;
  * <p>A <em>keyed</em> chunk also knows where each of its lines ends and the key of each (empty for
  * a header), so that the outputs of a join's partitions can be merged back into key order ({@link
  * KeyPartitions}).
+ *
+ * <p>On Flink a chunk crosses an edge through {@link CsvChunkSerializer}, named here for Flink alone:
+ * the local runner never loads it.
  */
+@TypeInfo(FlinkItemSerializer.Factory.class)
 final class CsvChunk {
     private final byte[] bytes;
     private final int length;
@@ -75,5 +80,30 @@ final class CsvChunk {
                     "this chunk was made without its lines' keys: make it with keyed CsvChunks");
         }
         return lineEnds;
+    }
+
+    // What CsvChunkSerializer reads: the arrays, of which it writes the used part only.
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    int length() {
+        return length;
+    }
+
+    /** Where each line ends; null unless keyed. */
+    int[] lineEnds() {
+        return lineEnds;
+    }
+
+    /** The lines' keys, one after the other; null unless keyed. */
+    byte[] keys() {
+        return keys;
+    }
+
+    /** Where each line's key ends; null unless keyed. */
+    int[] keyEnds() {
+        return keyEnds;
     }
 }

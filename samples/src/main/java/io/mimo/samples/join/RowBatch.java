@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * Parsed rows of one CSV file, many to a batch so that they cross a pipe as one item, kept as bytes:
@@ -22,7 +23,11 @@ import java.util.List;
  *
  * <p>A batch is filled by one parse stream and read, once pushed, by the join alone; it is not
  * changed after it is pushed.
+ *
+ * <p>On Flink a batch crosses an edge through {@link RowBatchSerializer}, named here for Flink
+ * alone: the local runner never loads it.
  */
+@TypeInfo(FlinkItemSerializer.Factory.class)
 final class RowBatch {
     /** At most this many rows to a batch: enough to make a pipe's hand-over cheap per row. */
     static final int MAX_ROWS = 512;
@@ -328,11 +333,6 @@ final class RowBatch {
         return Math.max(fields[2 * (row + 1) * columns - 1], keys[2 * row + 1]);
     }
 
-    /** How many columns each row has. */
-    int columns() {
-        return columns;
-    }
-
     /** Whether the key of {@code row} equals the key of {@code otherRow} in {@code other}. */
     boolean sameKey(int row, RowBatch other, int otherRow) {
         return compareKey(row, other, otherRow) == 0;
@@ -377,5 +377,49 @@ final class RowBatch {
                 appendField(row, f, out);
             }
         }
+    }
+
+    // What RowBatchSerializer reads and makes: the arrays, of which it writes the used parts only.
+
+    /**
+     * A batch of {@code rows} rows over arrays that hold just them, which it takes: as {@link
+     * RowBatchSerializer} reads or copies one. It has no room for another row.
+     */
+    RowBatch(int columns, int rows, byte[] bytes, int[] fields, int[] keys, boolean[] contiguous) {
+        this.columns = columns;
+        this.rows = rows;
+        this.bytes = bytes;
+        this.size = bytes.length;
+        this.fields = fields;
+        this.keys = keys;
+        this.contiguous = contiguous;
+    }
+
+    int columns() {
+        return columns;
+    }
+
+    /** The bytes in use: the first {@link #size()} of {@link #bytes()}. */
+    int size() {
+        return size;
+    }
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** The fields' from and to: the first {@code 2 * columns() * rows()}. */
+    int[] fields() {
+        return fields;
+    }
+
+    /** The keys' from and to: the first {@code 2 * rows()}. */
+    int[] keys() {
+        return keys;
+    }
+
+    /** Whether each row's fields lie one after the other: the first {@code rows()}. */
+    boolean[] contiguous() {
+        return contiguous;
     }
 }

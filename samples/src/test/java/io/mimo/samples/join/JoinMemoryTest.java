@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,23 @@ class JoinMemoryTest {
         return file;
     }
 
+    /**
+     * Runs {@code samples/run join ARGS} in a JVM of its own with {@code jvmOptions} (its class path
+     * among them); returns what it printed once it ended with status 0.
+     */
+    static String joinInAJvm(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("io.mimo.samples.Samples", "join"));
+        command.addAll(List.of(args));
+        Process join = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(join.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(join.waitFor(100, TimeUnit.SECONDS), output);
+        assertEquals(0, join.exitValue(), output);
+        return output;
+    }
+
     @Test
     @Timeout(120)
     void filesLargerThanTheHeapJoinInBoundedMemory() throws Exception {
@@ -39,25 +57,14 @@ class JoinMemoryTest {
         Path right = write("right.csv", "id,amount\n", "K%08d,%2$d.50\n");
         assertTrue(Files.size(left) + Files.size(right) > 24L << 20, "the inputs must outweigh the heap");
 
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process join = new ProcessBuilder(
-                        java,
-                        "-Xmx24m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "io.mimo.samples.Samples",
-                        "join",
-                        left.toString(),
-                        right.toString(),
-                        "--key",
-                        "id",
-                        "--out",
-                        dir.resolve("out").toString())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(join.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(join.waitFor(100, TimeUnit.SECONDS), output);
-        assertEquals(0, join.exitValue(), output);
+        String output = joinInAJvm(
+                List.of("-Xmx24m", "-cp", System.getProperty("java.class.path")),
+                left.toString(),
+                right.toString(),
+                "--key",
+                "id",
+                "--out",
+                dir.resolve("out").toString());
         assertTrue(output.contains("matched            " + ROWS), output);
         List<String> head = Files.readAllLines(dir.resolve("out/matched.csv")).subList(0, 2);
         assertEquals(

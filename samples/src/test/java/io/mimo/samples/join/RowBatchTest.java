@@ -35,7 +35,7 @@ class RowBatchTest {
     }
 
     /** Chunks pushed into {@code chunks}. */
-    private static CsvChunks chunks(List<CsvChunk> chunks) {
+    static CsvChunks chunks(List<CsvChunk> chunks) {
         return new CsvChunks(new Output<>() {
             @Override
             public void push(CsvChunk chunk) {
