@@ -293,14 +293,15 @@ final class FlinkJob {
             }
             if (type instanceof GenericTypeInfo) {
                 LOG.info(
-                        "{}: items cross Flink edges as {} through Kryo, slower than Flink's own serializers ({})",
+                        "{}: items cross Flink edges as {} through Kryo, slower than a serializer for the type ({})",
                         port,
                         type.getTypeClass().getName(),
                         port.itemType().isPresent()
-                                ? "Flink has none for this type"
+                                ? "Flink has none for this type; one can be named with Flink's @TypeInfo"
                                 : "the step records no item type for this port");
             } else {
-                LOG.info("{}: items cross Flink edges as {} through Flink's own serializer", port, type);
+                // the type's own serializer: Flink's for basic types, POJOs and records, or one @TypeInfo names
+                LOG.info("{}: items cross Flink edges as {}, not through Kryo", port, type);
             }
             return untyped(type);
         });
