@@ -23,8 +23,8 @@ import org.w3c.dom.Document;
  * snippets of "In your project" and of "Running on a cluster" builds (with {@link NestedMaven}) one shaded jar
  * without Flink; a standalone session cluster (a JobManager JVM and a TaskManager JVM, {@link FlinkCluster}) runs
  * on the jars the pom marks {@code provided}; {@code flink run -c com.example.MyJob} submits the jar, whose classes
- * reach the TaskManager through Flink's user-code class loader. The job has a byte port, an element step and a
- * process step of two inputs; its failing variant must fail {@code flink run} with the failing stream's name. The
+ * reach the TaskManager through Flink's user-code class loader. The job has a byte port, an element step, a
+ * process step of two inputs, and items of a class of its own crossing a Flink edge; its failing variant must fail {@code flink run} with the failing stream's name. The
  * cluster is stopped after the tests and must have deleted its temporary files.
  */
 class FlinkRunIT {
@@ -110,11 +110,11 @@ class FlinkRunIT {
         assertTrue(run.output().contains("my-job finished\n"), run::output);
         assertEquals("""
                 the body's context class loader loads the job's classes: true
-                1+1
-                2+4
-                3+9
-                4+16
-                5+25
+                1+1 (1 squared)
+                2+4 (2 squared)
+                3+9 (3 squared)
+                4+16 (4 squared)
+                5+25 (5 squared)
                 """, Tools.read(out));
     }
 
@@ -133,7 +133,10 @@ class FlinkRunIT {
         assertFalse(Files.exists(out), "the failed job wrote " + out);
     }
 
-    /** The job: a byte port, an element step, a process step of two inputs, a sink writing a file. */
+    /**
+     * The job: a byte port, an element step whose items are a record of the job's, a process step of two inputs
+     * (each a Flink network edge), a sink writing a file.
+     */
     private static void writeJob(Path file) {
         Tools.write(file, """
                 package com.example;
@@ -179,18 +182,22 @@ class FlinkRunIT {
                         }
                     }
 
+                    /** A class of the job's own, crossing a Flink edge: the TaskManager loads it from the jar. */
+                    record Square(int of, int value) {}
+
                     @Stream(in = "x", out = "y")
-                    static int square(int failAt, int x) {
+                    static Square square(int failAt, int x) {
                         if (x == failAt) {
                             throw new IllegalArgumentException("no square for " + x);
                         }
-                        return x * x;
+                        return new Square(x, x * x);
                     }
 
                     @Stream(in = {"a", "b"}, out = "sums")
-                    static void add(Input<Integer> a, Input<Integer> b, Output<String> sums) {
+                    static void add(Input<Integer> a, Input<Square> b, Output<String> sums) {
                         while (a.peek() != null && b.peek() != null) {
-                            sums.push(a.pop() + "+" + b.pop());
+                            Square square = b.pop();
+                            sums.push(a.pop() + "+" + square.value() + " (" + square.of() + " squared)");
                         }
                     }
 
