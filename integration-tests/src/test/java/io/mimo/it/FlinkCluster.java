@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@code jobmanager.sh} and {@code taskmanager.sh} start them, but from the jars a user's pom marks
  * {@code provided} (no Flink distribution here): the entry points' classes, a {@code FLINK_CONF_DIR} holding a
  * {@code config.yaml}, and the JVM options of the distribution's own {@code config.yaml}. {@link #flinkRun} is
- * {@code bin/flink run}. {@link #close} stops both JVMs, whose shutdown hooks delete their temporary files, all
+ * {@code bin/flink run}; {@link #java} runs a program that submits jobs itself. {@link #close} stops both JVMs, whose shutdown hooks delete their temporary files, all
  * kept in one folder, {@link #temporaryFiles()}.
  */
 final class FlinkCluster implements AutoCloseable {
@@ -128,11 +128,26 @@ final class FlinkCluster implements AutoCloseable {
         return tmp;
     }
 
+    /** The port of the JobManager's REST endpoint, where clients submit jobs. */
+    int restPort() {
+        return restPort;
+    }
+
     /** {@code flink run ARGUMENTS}: the client, on Flink's class path, with this cluster's configuration. */
     Tools.Result flinkRun(Duration timeout, List<String> arguments) {
-        List<String> command = new ArrayList<>(java(flinkClasspath, List.of()));
-        command.add("org.apache.flink.client.cli.CliFrontend");
-        command.add("run");
+        List<String> run = new ArrayList<>(List.of("run"));
+        run.addAll(arguments);
+        return java(timeout, "", "org.apache.flink.client.cli.CliFrontend", run);
+    }
+
+    /**
+     * {@code java -cp CLASSPATH:FLINK MAIN ARGUMENTS}, with the options of a Flink JVM and this cluster's
+     * configuration in {@code FLINK_CONF_DIR}: a program of the user's that submits jobs itself.
+     */
+    Tools.Result java(Duration timeout, String classpath, String mainClass, List<String> arguments) {
+        List<String> command = new ArrayList<>(java(
+                classpath.isEmpty() ? flinkClasspath : classpath + File.pathSeparator + flinkClasspath, List.of()));
+        command.add(mainClass);
         command.addAll(arguments);
         return Tools.run(dir, timeout, Map.of("FLINK_CONF_DIR", conf.toString()), command);
     }

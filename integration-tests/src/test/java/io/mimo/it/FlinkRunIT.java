@@ -24,8 +24,10 @@ import org.w3c.dom.Document;
  * without Flink; a standalone session cluster (a JobManager JVM and a TaskManager JVM, {@link FlinkCluster}) runs
  * on the jars the pom marks {@code provided}; {@code flink run -c com.example.MyJob} submits the jar, whose classes
  * reach the TaskManager through Flink's user-code class loader. The job has a byte port, an element step, a
- * process step of two inputs, and items of a class of its own crossing a Flink edge; its failing variant must fail {@code flink run} with the failing stream's name. The
- * cluster is stopped after the tests and must have deleted its temporary files.
+ * process step of two inputs, and items of a class of its own crossing a Flink edge; its failing variant must fail
+ * {@code flink run} with the failing stream's name. The same jar also runs as a plain java program that submits the
+ * job with a {@code remote} configuration. The cluster is stopped after the tests and must have deleted its
+ * temporary files.
  */
 class FlinkRunIT {
     /** Marks each fenced pom snippet of the README's "Running on a cluster" that this test uses. */
@@ -34,6 +36,16 @@ class FlinkRunIT {
 
     private static final String SECTION = "## Running on a cluster";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
+
+    /** What the job writes. */
+    private static final String SQUARES = """
+            the body's context class loader loads the job's classes: true
+            1+1 (1 squared)
+            2+4 (2 squared)
+            3+9 (3 squared)
+            4+16 (4 squared)
+            5+25 (5 squared)
+            """;
 
     private static Path project;
     private static Path jar;
@@ -60,6 +72,32 @@ class FlinkRunIT {
         ReadmePom.pinScaffoldingPlugins(pom);
         Tools.write(project.resolve("pom.xml"), ReadmePom.serialize(pom));
         writeJob(project.resolve("src/main/java/com/example/MyJob.java"));
+        Tools.write(project.resolve("src/main/java/com/example/RemoteJob.java"), """
+                package com.example;
+
+                import io.mimo.flink.FlinkRunner;
+                import java.util.List;
+                import org.apache.flink.configuration.Configuration;
+                import org.apache.flink.configuration.DeploymentOptions;
+                import org.apache.flink.configuration.PipelineOptions;
+                import org.apache.flink.configuration.RestOptions;
+
+                /** MyJob submitted by a plain java program: RemoteJob OUT JAR_URL REST_PORT. */
+                public final class RemoteJob {
+                    private RemoteJob() {}
+
+                    public static void main(String[] args) {
+                        String out = args[0];
+                        Configuration cluster = new Configuration();
+                        cluster.set(DeploymentOptions.TARGET, "remote");
+                        cluster.set(RestOptions.ADDRESS, "localhost");
+                        cluster.set(RestOptions.PORT, Integer.parseInt(args[2]));
+                        cluster.set(PipelineOptions.JARS, List.of(args[1]));
+                        FlinkRunner.run(() -> MyJob.workflow(out, -1), cluster);
+                        System.out.println("my-job finished");
+                    }
+                }
+                """);
 
         // the provided dependencies are what the cluster has: its class path
         NestedMaven.run(
@@ -108,14 +146,7 @@ class FlinkRunIT {
                 .succeeded();
         assertTrue(run.output().contains("Job has been submitted with JobID "), run::output);
         assertTrue(run.output().contains("my-job finished\n"), run::output);
-        assertEquals("""
-                the body's context class loader loads the job's classes: true
-                1+1 (1 squared)
-                2+4 (2 squared)
-                3+9 (3 squared)
-                4+16 (4 squared)
-                5+25 (5 squared)
-                """, Tools.read(out));
+        assertEquals(SQUARES, Tools.read(out));
     }
 
     @Test
@@ -131,6 +162,19 @@ class FlinkRunIT {
                 run::output);
         assertFalse(run.output().contains("my-job finished"), run::output);
         assertFalse(Files.exists(out), "the failed job wrote " + out);
+    }
+
+    @Test
+    void aProgramOfItsOwnSubmitsTheJobWithARemoteConfiguration() {
+        Path out = project.resolve("remote.txt");
+        Tools.Result run = cluster.java(
+                        RUN_TIMEOUT,
+                        jar.toString(),
+                        "com.example.RemoteJob",
+                        List.of(out.toString(), jar.toUri().toString(), Integer.toString(cluster.restPort())))
+                .succeeded();
+        assertTrue(run.output().contains("my-job finished\n"), run::output);
+        assertEquals(SQUARES, Tools.read(out));
     }
 
     /**
