@@ -67,6 +67,12 @@ final class FlinkCluster implements AutoCloseable {
     private final List<Tools.Started> processes = new ArrayList<>();
 
     /**
+     * Stops the cluster if the test JVM ends first (Ctrl-C, a fork time-out): its JVMs never end on their own, and
+     * no test may leave a process behind.
+     */
+    private final Thread stopOnExit = new Thread(this::stop, "stops the Flink cluster");
+
+    /**
      * Starts the cluster in {@code dir} (its configuration, logs and temporary files), on {@code flinkClasspath},
      * plus {@code logBinding} for the cluster's logs (a distribution's lib/ holds one), and waits until its
      * TaskManager offers its slots.
@@ -106,6 +112,7 @@ final class FlinkCluster implements AutoCloseable {
                 io.tmp.dirs: %s
                 """.formatted(String.join(" ", javaOptions()), freePort(), restPort, tmp));
         Tools.emptyDirectory(tmp);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
             String classpath = flinkClasspath + File.pathSeparator + logBinding;
             processes.add(start(
@@ -155,6 +162,15 @@ final class FlinkCluster implements AutoCloseable {
     /** Stops the TaskManager, then the JobManager. */
     @Override
     public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting already: the hook runs stop() again, which finds nothing left to stop
+        }
+    }
+
+    private void stop() {
         for (Tools.Started process : processes.reversed()) {
             process.stop(STOP_GRACE);
         }
