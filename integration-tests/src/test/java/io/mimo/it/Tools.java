@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -107,11 +106,46 @@ final class Tools {
     }
 
     /**
-     * Runs {@code command} in {@code dir} and waits for it, at most {@code timeout}; its output goes to a log file
-     * in {@code dir}, {@code NN-tool.log} (no pipe to drain). On time-out, or if the wait is interrupted, the command and everything it
-     * started are killed, so that no process outlives the test.
+     * A command started by {@link #start}: its process, and the log file in its folder that holds its output
+     * (stdout and stderr, merged; no pipe to drain).
      */
-    static Result run(Path dir, Duration timeout, Map<String, String> environment, List<String> command) {
+    record Started(List<String> command, Process process, Path log) {
+        /** What the command has printed so far. */
+        String output() {
+            return read(log);
+        }
+
+        /**
+         * Ends the command if it still runs: asks it to stop (SIGTERM, so that a JVM runs its shutdown hooks, which
+         * delete its temporary files), waits at most {@code grace}, then kills it and everything it started.
+         */
+        void stop(Duration grace) {
+            try {
+                if (process.isAlive()) {
+                    process.destroy();
+                    process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                kill();
+            }
+        }
+
+        /** Kills the command and what it started, if they still run. */
+        void kill() {
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * Starts {@code command} in {@code dir}, its output going to a log file in {@code dir}, {@code NN-tool.log};
+     * {@code environment} adds variables, or removes those it maps to {@code null}. The caller stops it.
+     */
+    static Started start(Path dir, Map<String, String> environment, List<String> command) {
         String tool = Path.of(command.get(0)).getFileName().toString().replaceFirst("\\.(exe|cmd)$", "");
         Path log = dir.resolve(String.format("%02d-%s.log", COMMANDS.incrementAndGet(), tool));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -125,28 +159,31 @@ final class Tools {
                 builder.environment().put(name, value);
             }
         });
-        Process process;
         try {
-            process = builder.start();
+            return new Started(List.copyOf(command), builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command, e);
         }
+    }
+
+    /**
+     * Runs {@code command} in {@code dir} (as {@link #start} does) and waits for it, at most {@code timeout}. On
+     * time-out, or if the wait is interrupted, the command and everything it started are killed, so that no process
+     * outlives the test.
+     */
+    static Result run(Path dir, Duration timeout, Map<String, String> environment, List<String> command) {
+        Started started = start(dir, environment, command);
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!started.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 fail("timed out after " + timeout + ": " + String.join(" ", command) + "\n--- its output:\n"
-                        + read(log));
+                        + started.output());
             }
-            return new Result(List.copyOf(command), process.exitValue(), read(log));
+            return new Result(started.command(), started.process().exitValue(), started.output());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted waiting for " + command, e);
         } finally {
-            if (process.isAlive()) {
-                List<ProcessHandle> started =
-                        new ArrayList<>(process.descendants().toList());
-                started.forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
+            started.kill();
         }
     }
 

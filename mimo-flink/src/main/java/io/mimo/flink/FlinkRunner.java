@@ -66,7 +66,7 @@ public final class FlinkRunner {
     /**
      * Runs the workflow with a Flink configuration: on the cluster its {@code execution.target}
      * names ({@code remote} with {@code rest.address} and {@code rest.port}, for instance; the job's
-     * classes must reach the cluster, as {@code pipeline.jars} or a jar given to {@code flink run}),
+     * classes must reach the cluster, as a jar in {@code pipeline.jars}, a {@code file:} URL),
      * or on a local MiniCluster when it names none. Without a restart strategy configured, a failed
      * job is not restarted, as a local run is not.
      *

@@ -109,6 +109,8 @@ final class PullHost {
             buffers.add(new ArrayDeque<>());
         }
         ends = new Ends(step, this::push, ItemInput::new, ChunkInput::new);
+        // made on the task thread (the operator's open()), so the body inherits its context class loader:
+        // on a cluster, Flink's user-code loader, the one that sees the job's jar
         user = Thread.ofVirtual().name("mimo-flink " + step.name()).unstarted(this::body);
     }
 

@@ -2,6 +2,7 @@ package io.mimo.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,12 +13,15 @@ import io.mimo.runtime.Input;
 import io.mimo.runtime.Output;
 import io.mimo.runtime.Workflow;
 import io.mimo.runtime.graph.ProcessStepView;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -194,5 +198,35 @@ class PullHostTest {
         host.end(0);
         host.end(1);
         host.finish();
+    }
+
+    /**
+     * On a cluster the task thread's context class loader is Flink's user-code loader, the one that sees the job's
+     * jar; libraries the body calls (ServiceLoader, JAXB, Kryo) look classes up through it, so the body's virtual
+     * thread must have it too, not the system loader that knows nothing of the job.
+     */
+    @Test
+    void theBodyRunsWithTheContextClassLoaderOfTheTaskThreadThatMadeTheHost() throws Exception {
+        ClassLoader userCode =
+                new URLClassLoader("user-code", new URL[0], getClass().getClassLoader());
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        AtomicReference<ClassLoader> seen = new AtomicReference<>();
+        PullHost host;
+        Thread.currentThread().setContextClassLoader(userCode);
+        try {
+            host = host(
+                    ports -> {
+                        seen.set(Thread.currentThread().getContextClassLoader());
+                        concat(ports);
+                    },
+                    true);
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
+        host.add(0, 0);
+        host.end(0);
+        host.end(1);
+        host.finish();
+        assertSame(userCode, seen.get());
     }
 }

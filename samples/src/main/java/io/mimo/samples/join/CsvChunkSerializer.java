@@ -20,7 +20,7 @@ public final class CsvChunkSerializer extends FlinkItemSerializer<CsvChunk> {
     private static final long serialVersionUID = 1L;
 
     /** The format's version: raise it with every change to what {@link #serialize} writes. */
-    private static final int VERSION = 2;
+    static final int VERSION = 2;
 
     /** The only instance Flink needs: the serializer keeps no state. */
     static final CsvChunkSerializer INSTANCE = new CsvChunkSerializer();

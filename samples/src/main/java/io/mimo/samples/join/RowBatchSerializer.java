@@ -18,7 +18,7 @@ public final class RowBatchSerializer extends FlinkItemSerializer<RowBatch> {
     private static final long serialVersionUID = 1L;
 
     /** The format's version: raise it with every change to what {@link #serialize} writes. */
-    private static final int VERSION = 1;
+    static final int VERSION = 1;
 
     /** The only instance Flink needs: the serializer keeps no state. */
     static final RowBatchSerializer INSTANCE = new RowBatchSerializer();

@@ -43,13 +43,15 @@ class FlinkItemSerializerTest {
 
     @Test
     void aSnapshotRestoresTheSerializerOfItsItemTypeAndFormat() throws IOException {
-        TypeSerializerSnapshot<CsvChunk> chunks = snapshotReadBack(CsvChunkSerializer.INSTANCE, 1);
+        TypeSerializerSnapshot<CsvChunk> chunks =
+                snapshotReadBack(CsvChunkSerializer.INSTANCE, CsvChunkSerializer.VERSION);
         assertSame(CsvChunkSerializer.INSTANCE, chunks.restoreSerializer());
         assertTrue(CsvChunkSerializer.INSTANCE
                 .snapshotConfiguration()
                 .resolveSchemaCompatibility(chunks)
                 .isCompatibleAsIs());
-        TypeSerializerSnapshot<RowBatch> batches = snapshotReadBack(RowBatchSerializer.INSTANCE, 1);
+        TypeSerializerSnapshot<RowBatch> batches =
+                snapshotReadBack(RowBatchSerializer.INSTANCE, RowBatchSerializer.VERSION);
         assertSame(RowBatchSerializer.INSTANCE, batches.restoreSerializer());
     }
 
