@@ -46,12 +46,9 @@ public final class CsvJoin {
     public record Options(
             CsvFile left, CsvFile right, String key, String out, int viewSize, int maxRecordBytes, int partitions)
             implements Serializable {
-        /** These options with {@code partitions} merge-joins at once. */
+        /** These options with {@code partitions} merge-joins at once, 1 to {@value #MAX_PARTITIONS}. */
         public Options withPartitions(int partitions) {
-            if (partitions < 1) {
-                throw new IllegalArgumentException("a join runs in 1 or more partitions, not " + partitions);
-            }
-            return new Options(left, right, key, out, viewSize, maxRecordBytes, partitions);
+            return new Options(left, right, key, out, viewSize, maxRecordBytes, checkPartitions(partitions));
         }
     }
 
@@ -61,6 +58,12 @@ public final class CsvJoin {
         /** Builds the join's workflow for {@code options}, its report printing to {@code out}, and runs it. */
         void run(Options options, PrintStream out);
     }
+
+    /**
+     * The most partitions a join runs in: each holds batches of rows and chunks of text in its own
+     * pipes (a few MiB), so memory grows with their number, and two cores gain nothing past a few.
+     */
+    public static final int MAX_PARTITIONS = 64;
 
     /** The capacity of the pipes that carry batches of rows or chunks of text. */
     private static final int BATCHES = 16;
@@ -97,7 +100,7 @@ public final class CsvJoin {
                 case "--out" -> out = value(args, ++i, arg);
                 case "--view-size" -> viewSize = positive(value(args, ++i, arg), arg);
                 case "--max-record" -> maxRecord = positive(value(args, ++i, arg), arg);
-                case "--partitions" -> partitions = positive(value(args, ++i, arg), arg);
+                case "--partitions" -> partitions = checkPartitions(positive(value(args, ++i, arg), arg));
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
@@ -127,6 +130,14 @@ public final class CsvJoin {
                 viewSize,
                 maxRecord,
                 partitions);
+    }
+
+    private static int checkPartitions(int partitions) {
+        if (partitions < 1 || partitions > MAX_PARTITIONS) {
+            throw new IllegalArgumentException("--partitions takes 1 to " + MAX_PARTITIONS + ", not " + partitions
+                    + ": each partition holds rows in pipes of its own, so memory grows with their number");
+        }
+        return partitions;
     }
 
     private static String value(List<String> args, int i, String option) {

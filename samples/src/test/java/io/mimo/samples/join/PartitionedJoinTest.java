@@ -2,6 +2,7 @@ package io.mimo.samples.join;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mimo.runtime.Workflow;
@@ -129,7 +130,7 @@ class PartitionedJoinTest {
     }
 
     @Test
-    void aPartitionCountBelowOneIsRefused() {
+    void aPartitionCountBelowOneOrAbove64IsRefused() {
         var err = new ByteArrayOutputStream();
         try (var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             assertEquals(
@@ -138,6 +139,15 @@ class PartitionedJoinTest {
         assertTrue(
                 err.toString(StandardCharsets.UTF_8).contains("--partitions takes a positive whole number, not '0'"),
                 err.toString(StandardCharsets.UTF_8));
+        var tooMany = new ByteArrayOutputStream();
+        try (var e = new PrintStream(tooMany, true, StandardCharsets.UTF_8)) {
+            assertEquals(
+                    2, run(List.of("a.csv", "b.csv", "--key", "k", "--out", "x", "--partitions", "65"), System.out, e));
+        }
+        assertTrue(
+                tooMany.toString(StandardCharsets.UTF_8).contains("--partitions takes 1 to 64, not 65"),
+                tooMany.toString(StandardCharsets.UTF_8));
+        assertThrows(IllegalArgumentException.class, () -> CsvJoin.embedded("x").withPartitions(0));
     }
 
     private String copy(String resource) throws IOException {
