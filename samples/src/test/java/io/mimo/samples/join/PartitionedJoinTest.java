@@ -131,23 +131,20 @@ class PartitionedJoinTest {
 
     @Test
     void aPartitionCountBelowOneOrAbove64IsRefused() {
+        assertRefused("0", "--partitions takes a positive whole number, not '0'");
+        assertRefused("65", "--partitions takes 1 to 64, not 65");
+        assertThrows(IllegalArgumentException.class, () -> CsvJoin.embedded("x").withPartitions(0));
+    }
+
+    /** Asserts that {@code --partitions count} ends the join with status 2, saying {@code message}. */
+    private static void assertRefused(String count, String message) {
         var err = new ByteArrayOutputStream();
         try (var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             assertEquals(
-                    2, run(List.of("a.csv", "b.csv", "--key", "k", "--out", "x", "--partitions", "0"), System.out, e));
+                    2,
+                    run(List.of("a.csv", "b.csv", "--key", "k", "--out", "x", "--partitions", count), System.out, e));
         }
-        assertTrue(
-                err.toString(StandardCharsets.UTF_8).contains("--partitions takes a positive whole number, not '0'"),
-                err.toString(StandardCharsets.UTF_8));
-        var tooMany = new ByteArrayOutputStream();
-        try (var e = new PrintStream(tooMany, true, StandardCharsets.UTF_8)) {
-            assertEquals(
-                    2, run(List.of("a.csv", "b.csv", "--key", "k", "--out", "x", "--partitions", "65"), System.out, e));
-        }
-        assertTrue(
-                tooMany.toString(StandardCharsets.UTF_8).contains("--partitions takes 1 to 64, not 65"),
-                tooMany.toString(StandardCharsets.UTF_8));
-        assertThrows(IllegalArgumentException.class, () -> CsvJoin.embedded("x").withPartitions(0));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(message), err.toString(StandardCharsets.UTF_8));
     }
 
     private String copy(String resource) throws IOException {
