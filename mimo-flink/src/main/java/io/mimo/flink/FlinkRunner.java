@@ -92,6 +92,7 @@ public final class FlinkRunner {
                 tmp = Files.createTempDirectory("mimo-flink-");
                 config.set(CoreOptions.TMP_DIRS, tmp.toString());
             }
+            LocalCluster.uncompressedExchanges(config);
             // as many slots as the widest parallel step needs: every stream is one task
             int slots = graph.steps().stream()
                     .mapToInt(s -> s instanceof ElementStepView e ? e.copies() : 1)

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions.CompressionCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,5 +40,17 @@ class LocalRunTest {
         squares.sort(null); // two instances: in any order
         assertEquals(LongStream.range(0, 10_000).map(x -> x * x).boxed().toList(), squares);
         assertEquals(before, FlinkRunner.flinkLeftovers());
+    }
+
+    @Test
+    void aLocalClustersExchangesAreUncompressedUnlessTheConfigurationNamesACodec() {
+        Configuration plain = new Configuration();
+        LocalCluster.uncompressedExchanges(plain);
+        assertEquals(CompressionCodec.NONE, plain.get(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC));
+
+        Configuration zstd = new Configuration();
+        zstd.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC, CompressionCodec.ZSTD);
+        LocalCluster.uncompressedExchanges(zstd);
+        assertEquals(CompressionCodec.ZSTD, zstd.get(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC));
     }
 }
