@@ -1,6 +1,5 @@
 package io.mimo.flink;
 
-import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 
 /**
@@ -17,9 +16,6 @@ abstract class HostOperatorBase extends AbstractStreamOperator<Object> {
     /** The host, made in {@link #open()}. */
     transient PullHost host;
 
-    /** What nudges the host each period, in STREAMING mode; null otherwise. */
-    private transient ScheduledFuture<?> nudges;
-
     HostOperatorBase(StepSpec spec) {
         this.spec = spec;
     }
@@ -28,19 +24,17 @@ abstract class HostOperatorBase extends AbstractStreamOperator<Object> {
     public void open() throws Exception {
         super.open();
         host = spec.host(output);
-        nudges = spec.nudgeEveryPeriod(getProcessingTimeService(), host);
+        spec.nudgeEveryPeriod(getProcessingTimeService(), host);
     }
 
     @Override
     public void finish() throws Exception {
-        StepSpec.stop(nudges);
         host.finish();
         super.finish();
     }
 
     @Override
     public void close() throws Exception {
-        StepSpec.stop(nudges);
         if (host != null) {
             host.close();
         }

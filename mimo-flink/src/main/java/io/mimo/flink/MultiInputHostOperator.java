@@ -2,7 +2,6 @@ package io.mimo.flink;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.streaming.api.operators.AbstractInput;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperatorFactory;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperatorV2;
@@ -27,14 +26,13 @@ final class MultiInputHostOperator extends AbstractStreamOperatorV2<Object>
     private final transient PullHost host;
     private final transient List<HostInput> inputs = new ArrayList<>();
     private final transient StepSpec spec;
-    private transient ScheduledFuture<?> nudges;
 
     private MultiInputHostOperator(StreamOperatorParameters<Object> parameters, StepSpec spec, int inputCount) {
         super(parameters, inputCount);
         this.spec = spec;
         host = spec.host(output);
         for (int i = 1; i <= inputCount; i++) {
-            inputs.add(new HostInput(spec, i));
+            inputs.add(new HostInput(i));
         }
     }
 
@@ -48,11 +46,8 @@ final class MultiInputHostOperator extends AbstractStreamOperatorV2<Object>
     // AbstractInput's getRecordProcessor is declared generic in its interface and not in the class
     @SuppressWarnings("unchecked")
     private final class HostInput extends AbstractInput<Object, Object> {
-        private final StepSpec spec;
-
-        HostInput(StepSpec spec, int inputId) {
+        HostInput(int inputId) {
             super(MultiInputHostOperator.this, inputId);
-            this.spec = spec;
         }
 
         @Override
@@ -74,19 +69,17 @@ final class MultiInputHostOperator extends AbstractStreamOperatorV2<Object>
     @Override
     public void open() throws Exception {
         super.open();
-        nudges = spec.nudgeEveryPeriod(getProcessingTimeService(), host);
+        spec.nudgeEveryPeriod(getProcessingTimeService(), host);
     }
 
     @Override
     public void finish() throws Exception {
-        StepSpec.stop(nudges);
         host.finish();
         super.finish();
     }
 
     @Override
     public void close() throws Exception {
-        StepSpec.stop(nudges);
         host.close();
         super.close();
     }

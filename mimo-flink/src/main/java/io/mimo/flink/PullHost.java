@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -77,6 +78,8 @@ final class PullHost {
     private boolean cancelled;
     private int waitingFor = ANY;
     private Throwable failure;
+    /** The operator's timer that calls {@link #nudge()}, in STREAMING mode; cancelled when the host ends. */
+    private Future<?> nudges;
 
     /**
      * A host for {@code step}, which emits through {@code out} on the task thread.
@@ -155,8 +158,14 @@ final class PullHost {
         }
     }
 
+    /** The timer that calls {@link #nudge()} each period: the host cancels it when it finishes or closes. */
+    void nudgedBy(Future<?> timer) {
+        nudges = timer;
+    }
+
     /** Every input has ended: runs the body to its end (a source's whole run happens here). */
     void finish() throws StepFailure {
+        stopNudges();
         while (!done) {
             resume();
         }
@@ -164,12 +173,19 @@ final class PullHost {
 
     /** Stops a body that has not returned (the job failed or was cancelled) and waits for its thread. */
     void close() throws InterruptedException {
+        stopNudges();
         if (started && !done) {
             cancelled = true;
             task = Thread.currentThread();
             userTurn = true;
             LockSupport.unpark(user);
             user.join(Duration.ofSeconds(CANCEL_WAIT_SECONDS));
+        }
+    }
+
+    private void stopNudges() {
+        if (nudges != null) {
+            nudges.cancel(false);
         }
     }
 

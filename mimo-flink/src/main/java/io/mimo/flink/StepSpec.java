@@ -7,7 +7,6 @@ import io.mimo.runtime.graph.WorkflowGraph;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.operators.InputSelection;
 import org.apache.flink.streaming.api.operators.Output;
@@ -75,16 +74,11 @@ record StepSpec(
 
     /**
      * Calls {@code host}'s {@link PullHost#nudge()} on the task thread every period, in STREAMING
-     * mode; returns what cancels it, or {@code null} when there is no period.
+     * mode, until the host finishes or closes.
      */
-    ScheduledFuture<?> nudgeEveryPeriod(ProcessingTimeService time, PullHost host) {
-        return periodMillis == 0 ? null : time.scheduleWithFixedDelay(now -> host.nudge(), periodMillis, periodMillis);
-    }
-
-    /** Cancels {@code nudges}, if any: a finished or closed host takes no more turns. */
-    static void stop(ScheduledFuture<?> nudges) {
-        if (nudges != null) {
-            nudges.cancel(false);
+    void nudgeEveryPeriod(ProcessingTimeService time, PullHost host) {
+        if (periodMillis > 0) {
+            host.nudgedBy(time.scheduleWithFixedDelay(now -> host.nudge(), periodMillis, periodMillis));
         }
     }
 
