@@ -60,8 +60,32 @@ final class CsvChunks {
         bytes[length++] = ',';
     }
 
-    /** Ends a row: a header when {@code counted} is false (its key, when keyed, is empty). Pushes the chunk when it is full. */
+    /**
+     * Ends a row: a header when {@code counted} is false (its key, when keyed, is empty). Pushes the
+     * chunk when it is full.
+     *
+     * @throws IllegalStateException for a counted row of keyed chunks: end it with its key
+     */
     void endRow(boolean counted) {
+        if (keyed && counted) {
+            throw new IllegalStateException("a row of keyed chunks needs its key: end it with endRow(batch, row)");
+        }
+        end(counted);
+    }
+
+    /** Ends a row whose key is that of {@code row} of {@code batch}. Pushes the chunk when it is full. */
+    void endRow(RowBatch batch, int row) {
+        if (keyed) {
+            int n = batch.keyLength(row);
+            if (keyLength + n > keys.length) {
+                keys = Arrays.copyOf(keys, Math.max(2 * keys.length, keyLength + n));
+            }
+            keyLength = batch.copyKey(row, keys, keyLength);
+        }
+        end(true);
+    }
+
+    private void end(boolean counted) {
         if (length == bytes.length) {
             bytes = Arrays.copyOf(bytes, 2 * bytes.length);
         }
@@ -75,18 +99,6 @@ final class CsvChunks {
         if (length >= CHUNK) {
             flush();
         }
-    }
-
-    /** Ends a row whose key is that of {@code row} of {@code batch}. Pushes the chunk when it is full. */
-    void endRow(RowBatch batch, int row) {
-        if (keyed) {
-            int n = batch.keyLength(row);
-            if (keyLength + n > keys.length) {
-                keys = Arrays.copyOf(keys, Math.max(2 * keys.length, keyLength + n));
-            }
-            keyLength = batch.copyKey(row, keys, keyLength);
-        }
-        endRow(true);
     }
 
     private void endLine() {

@@ -61,6 +61,7 @@ final class KeyPartitions {
                         if (filling[p] != null) {
                             out.get(p).push(filling[p]);
                         }
+                        // a batch made for records of this row's size has room for it
                         filling[p] = new RowBatch(batch.columns(), batch.rowBytes(row));
                         filling[p].addCopy(batch, row);
                     }

@@ -1,6 +1,7 @@
 package io.mimo.samples.join;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mimo.runtime.Output;
@@ -36,22 +37,52 @@ class RowBatchTest {
 
     /** Chunks pushed into {@code chunks}. */
     static CsvChunks chunks(List<CsvChunk> chunks) {
-        return new CsvChunks(new Output<>() {
-            @Override
-            public void push(CsvChunk chunk) {
-                chunks.add(chunk);
-            }
+        return chunks(chunks, false);
+    }
 
-            @Override
-            public boolean offer(CsvChunk chunk) {
-                return chunks.add(chunk);
-            }
+    /** Chunks pushed into {@code chunks}, {@code keyed} or not. */
+    static CsvChunks chunks(List<CsvChunk> chunks, boolean keyed) {
+        return new CsvChunks(
+                new Output<>() {
+                    @Override
+                    public void push(CsvChunk chunk) {
+                        chunks.add(chunk);
+                    }
 
-            @Override
-            public String name() {
-                return "test.chunks";
-            }
-        });
+                    @Override
+                    public boolean offer(CsvChunk chunk) {
+                        return chunks.add(chunk);
+                    }
+
+                    @Override
+                    public String name() {
+                        return "test.chunks";
+                    }
+                },
+                keyed);
+    }
+
+    @Test
+    void keyedChunksKnowEachLinesKeyAndRefuseARowWithoutOne() {
+        RowBatch batch = new RowBatch(2, 100);
+        batch.add(bytes("b,1"), 0);
+        batch.add(bytes("a,2"), 0);
+        List<CsvChunk> pushed = new ArrayList<>();
+        CsvChunks out = chunks(pushed, true);
+        out.header(List.of("k", "v"));
+        for (int row = 0; row < 2; row++) {
+            batch.appendRow(row, out);
+            out.endRow(batch, row);
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> out.endRow(true));
+        assertTrue(e.getMessage().contains("needs its key"), e.getMessage());
+        out.flush();
+
+        CsvChunk chunk = pushed.get(0);
+        assertEquals("k,v\nb,1\na,2\n", text(pushed));
+        assertEquals(3, chunk.lines());
+        assertEquals(2, chunk.rows());
+        assertTrue(chunk.compareKey(2, chunk, 1) < 0, "the key of 'a,2' comes before the key of 'b,1'");
     }
 
     @Test
